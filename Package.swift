@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "innaxe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "innaxe", targets: ["innaxe"]),
+        .library(name: "SpreadsheetIO", targets: ["SpreadsheetIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Layer 1: thin system-library shims. Only SpreadsheetIO imports them.
+        .systemLibrary(
+            name: "CLibzip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Layer 2: generic spreadsheet I/O (knows nothing of indicators).
+        .target(
+            name: "SpreadsheetIO",
+            dependencies: ["CLibzip", "CLibXML2"]
+        ),
+        // Layer 5: the command line, kept as a library so tests can run commands in-process.
+        .target(
+            name: "InnaxeCLI",
+            dependencies: [
+                "SpreadsheetIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "innaxe",
+            dependencies: ["InnaxeCLI"]
+        ),
+        .testTarget(
+            name: "SpreadsheetIOTests",
+            dependencies: ["SpreadsheetIO"]
+        ),
+        .testTarget(
+            name: "InnaxeCLITests",
+            dependencies: ["InnaxeCLI", "SpreadsheetIO"]
+        ),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef INNAXE_CLIBZIP_SHIM_H
+#define INNAXE_CLIBZIP_SHIM_H
+#include <zip.h>
+#endif

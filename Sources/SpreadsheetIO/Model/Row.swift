@@ -1,0 +1,35 @@
+/// One row as read: its 1-based index and its cells in column order, sparse (absent cells are
+/// simply not there; ask `value(at:)` for any column).
+public struct Row: Hashable, Sendable {
+    /// 1-based row index in the sheet (for CSV: the record number).
+    public var index: Int
+    public var cells: [Cell]
+    /// For CSV: the physical line where the record starts (records may span lines). Nil for XLSX.
+    public var sourceLine: Int?
+
+    public init(index: Int, cells: [Cell], sourceLine: Int? = nil) {
+        self.index = index
+        self.cells = cells
+        self.sourceLine = sourceLine
+    }
+
+    /// The value at a 1-based column, `.empty` when the row has no cell there.
+    public func value(at column: Int) -> CellValue {
+        if column - 1 < cells.count, column >= 1, cells[column - 1].column == column {
+            return cells[column - 1].value
+        }
+        var lo = 0, hi = cells.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cells[mid].column < column { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < cells.count && cells[lo].column == column ? cells[lo].value : .empty
+    }
+
+    /// Last column holding a non-empty value (0 when the row is blank).
+    public var lastNonEmptyColumn: Int {
+        cells.last(where: { !$0.value.isEmpty })?.column ?? 0
+    }
+
+    public var isBlank: Bool { cells.allSatisfy { $0.value.isEmpty } }
+}

@@ -1,0 +1,3 @@
+import InnaxeCLI
+
+InnaxeCommand.main()
