@@ -7,41 +7,47 @@ final class WorksheetHandler: XMLEventHandler {
     private let part: String
     private let sheetName: String
     private let sharedStrings: [String]
-    private let formatKinds: [NumberFormat.Kind]
+    /// Copied into a raw buffer: read once per number cell, without ARC traffic.
+    private let formatKinds: UnsafeMutableBufferPointer<NumberFormat.Kind>
     private let dateSystem: ExcelDateSystem
 
     // Output, drained by WorksheetReader.
-    var pendingRows: [Row] = []
+    @exclusivity(unchecked) var pendingRows: [Row] = []
     private(set) var mergedCells: [CellRange] = []
     private(set) var dimension: CellRange?
     private(set) var sawSheetDataEnd = false
 
     // Row state.
-    private var rowIndex = 0
-    private var rowOpen = false
-    private var cells: [Cell] = []
-    private var lastColumn = 0
-    private var cellsInOrder = true
+    @exclusivity(unchecked) private var rowIndex = 0
+    @exclusivity(unchecked) private var rowOpen = false
+    @exclusivity(unchecked) private var cells: [Cell] = []
+    @exclusivity(unchecked) private var lastColumn = 0
+    @exclusivity(unchecked) private var cellsInOrder = true
 
     // Cell state.
-    private var cellColumn = 0
-    private var cellRow = 0
-    private var cellType = StoredType.number
-    private var cellStyle = 0
-    private var inValue = false
-    private var sawValue = false
-    private var inInlineString = false
-    private var text: [UInt8] = []
-    private var inlineText = RichTextCollector()
+    @exclusivity(unchecked) private var cellColumn = 0
+    @exclusivity(unchecked) private var cellRow = 0
+    @exclusivity(unchecked) private var cellType = StoredType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var inValue = false
+    @exclusivity(unchecked) private var sawValue = false
+    @exclusivity(unchecked) private var inInlineString = false
+    @exclusivity(unchecked) private var text = ByteBuffer()
+    @exclusivity(unchecked) private var inlineText = RichTextCollector()
 
     init(file: String, part: String, sheetName: String, sharedStrings: [String], formatKinds: [NumberFormat.Kind], dateSystem: ExcelDateSystem) {
         self.file = file
         self.part = part
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
-        self.formatKinds = formatKinds
+        self.formatKinds = .allocate(capacity: formatKinds.count)
+        _ = self.formatKinds.initialize(from: formatKinds)
         self.dateSystem = dateSystem
-        text.reserveCapacity(64)
+    }
+
+    deinit {
+        text.deallocate()
+        formatKinds.deallocate()
     }
 
     private func cellError(_ kind: SpreadsheetError.Kind, _ reason: String) -> SpreadsheetError {
@@ -57,7 +63,7 @@ final class WorksheetHandler: XMLEventHandler {
             startCell(attributes)
         case UInt8(ascii: "v") where p[1] == 0:
             inValue = true
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case UInt8(ascii: "r") where name.is("row"):
             startRow(attributes)
         case UInt8(ascii: "i") where name.is("is"):
@@ -108,7 +114,7 @@ final class WorksheetHandler: XMLEventHandler {
 
     override func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         if inValue {
-            text.append(contentsOf: chunk)
+            text.append(chunk)
         } else if inInlineString {
             inlineText.characters(chunk)
         }
@@ -210,16 +216,16 @@ final class WorksheetHandler: XMLEventHandler {
         switch cellType {
         case .number:
             guard sawValue, !text.isEmpty else { return }
-            guard let number = text.withUnsafeBufferPointer(DecimalParser.parse) else {
-                if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return }
-                fail(cellError(.malformed, "the cell is stored as a number but holds \"\(String(decoding: text.prefix(40), as: UTF8.self))\""))
+            guard let number = DecimalParser.parse(text.bytes) else {
+                if text.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return }
+                fail(cellError(.malformed, "the cell is stored as a number but holds \"\(text.prefixString(40))\""))
                 return
             }
             value = typedNumber(number)
         case .sharedString:
             guard sawValue, !text.isEmpty else { return }
-            guard let index = text.withUnsafeBufferPointer(Self.parseInt), index >= 0, index < sharedStrings.count else {
-                fail(cellError(.malformed, "shared string index \"\(String(decoding: text.prefix(20), as: UTF8.self))\" is outside the table of \(sharedStrings.count) strings"))
+            guard let index = Self.parseInt(text.bytes), index >= 0, index < sharedStrings.count else {
+                fail(cellError(.malformed, "shared string index \"\(text.prefixString(20))\" is outside the table of \(sharedStrings.count) strings"))
                 return
             }
             let s = sharedStrings[index]
@@ -227,28 +233,28 @@ final class WorksheetHandler: XMLEventHandler {
             value = .string(s)
         case .inlineString:
             let s: String
-            if inlineText.sawText { s = inlineText.string } else if sawValue { s = TextNormalization.normalize(String(decoding: text, as: UTF8.self)) } else { return }
+            if inlineText.sawText { s = inlineText.string } else if sawValue { s = TextNormalization.normalize(text.string) } else { return }
             if s.isEmpty { return }
             value = .string(s)
         case .formulaString:
             guard sawValue, !text.isEmpty else { return }
-            value = .string(TextNormalization.normalize(String(decoding: text, as: UTF8.self)))
+            value = .string(TextNormalization.normalize(text.string))
         case .boolean:
             guard sawValue, !text.isEmpty else { return }
-            switch text {
-            case [0x31], Array("true".utf8), Array("TRUE".utf8): value = .boolean(true)
-            case [0x30], Array("false".utf8), Array("FALSE".utf8): value = .boolean(false)
+            switch text.string {
+            case "1", "true", "TRUE": value = .boolean(true)
+            case "0", "false", "FALSE": value = .boolean(false)
             default:
-                fail(cellError(.malformed, "the cell is stored as a boolean but holds \"\(String(decoding: text.prefix(40), as: UTF8.self))\""))
+                fail(cellError(.malformed, "the cell is stored as a boolean but holds \"\(text.prefixString(40))\""))
                 return
             }
         case .error:
             guard sawValue, !text.isEmpty else { return }
-            value = .error(CellErrorValue(String(decoding: text, as: UTF8.self)))
+            value = .error(CellErrorValue(text.string))
         case .isoDate:
             guard sawValue, !text.isEmpty else { return }
-            guard let (date, hasDate) = ISODateText.parse(String(decoding: text, as: UTF8.self)) else {
-                fail(cellError(.malformed, "the cell is stored as an ISO 8601 date but holds \"\(String(decoding: text.prefix(40), as: UTF8.self))\""))
+            guard let (date, hasDate) = ISODateText.parse(text.string) else {
+                fail(cellError(.malformed, "the cell is stored as an ISO 8601 date but holds \"\(text.prefixString(40))\""))
                 return
             }
             value = hasDate ? .dateTime(date) : .timeOfDay(date)

@@ -16,7 +16,7 @@ public final class WorksheetReader {
         self.entry = entry
         self.handler = handler
         parser = XMLStreamParser(handler: handler, file: file, part: entry.name)
-        buffer = .allocate(byteCount: 1 << 16, alignment: 16)
+        buffer = .allocate(byteCount: 1 << 18, alignment: 16)
     }
 
     init(empty sheet: SheetInfo) {

@@ -5,8 +5,10 @@ class XMLEventHandler {
     var failure: SpreadsheetError?
     /// Set when the document declared a DTD; the parser reports it as `xml-entity`.
     var sawDoctype = false
+    /// The first syntax error libxml2 reported.
+    var syntaxError: (message: String, line: Int, column: Int)?
     /// Set by the parser so a handler can stop it.
-    var stop: (() -> Void)?
+    var stopParser: (() -> Void)?
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) {}
     func endElement(_ name: XMLName) {}
@@ -14,6 +16,6 @@ class XMLEventHandler {
 
     final func fail(_ error: SpreadsheetError) {
         if failure == nil { failure = error }
-        stop?()
+        stopParser?()
     }
 }

@@ -1,0 +1,7 @@
+/// Anything that yields rows one at a time: a worksheet, a CSV file.
+public protocol RowReading: AnyObject {
+    /// The next row holding at least one cell, or nil at the end.
+    func next() throws -> Row?
+}
+
+extension WorksheetReader: RowReading {}
