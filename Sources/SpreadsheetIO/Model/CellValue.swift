@@ -9,7 +9,8 @@ public enum CellValue: Hashable, Sendable {
     case error(CellErrorValue)
     /// A date or date-time: the cell held a serial number under a date format.
     case dateTime(CivilDateTime)
-    /// A time of day: a serial below 1 under a time format (`13:45:00`).
+    /// A time of day: a serial below 1 under a date or time format (`13:45:00`); only the time
+    /// fields are meaningful (the date part is Excel's day 0, 1899-12-31).
     case timeOfDay(CivilDateTime)
     /// Elapsed time, for cells under `[h]:mm:ss`-style formats, in seconds.
     case duration(seconds: Double)

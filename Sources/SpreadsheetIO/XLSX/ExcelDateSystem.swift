@@ -43,12 +43,12 @@ public enum ExcelDateSystem: Hashable, Sendable {
                              second: msOfDay / 1000 % 60, microsecond: msOfDay % 1000 * 1000)
     }
 
-    /// A time of day for a serial in [0, 1).
+    /// A time of day for a serial in [0, 1). Its date part is Excel's day 0, 1899-12-31.
     public func timeOfDay(fromSerial serial: Double) -> CivilDateTime? {
         guard serial.isFinite, serial >= 0, serial < 1 else { return nil }
         let ms = Int((serial * Self.msPerDay).rounded())
         guard ms < 86_400_000 else { return nil }
-        return make(days: 0, msOfDay: ms)
+        return make(days: Self.epoch1899_12_30 + 1, msOfDay: ms)
     }
 
     /// The serial for a date-time (used by writers and tests).

@@ -76,7 +76,11 @@ final class XMLStreamParser {
             throw SpreadsheetError(.xmlEntity, file: file, part: part, line: Int(xmlSAX2GetLineNumber(context)),
                                    reason: "the XML declares a DTD (<!DOCTYPE>); DTDs and entities are refused, never expanded or fetched")
         }
-        if let failure = handler.failure { throw failure }
+        if var failure = handler.failure {
+            // A handler knows the element it rejected; the parser knows where that element is.
+            if failure.cell == nil, failure.line == nil { failure.line = Int(xmlSAX2GetLineNumber(context)) }
+            throw failure
+        }
         guard code != 0 else { return }
         if let e = handler.syntaxError {
             throw SpreadsheetError(.malformed, file: file, part: part, line: e.line, column: e.column,

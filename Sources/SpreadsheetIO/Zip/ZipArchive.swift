@@ -17,9 +17,12 @@ final class ZipArchive {
         self.limits = limits
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY, &code) else {
-            let kind: SpreadsheetError.Kind = code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ
-                ? .unreadableFile : (code == ZIP_ER_NOZIP ? .notXLSX : .corruptZip)
-            throw SpreadsheetError(kind, file: file, reason: "cannot open as ZIP: \(Self.message(forCode: code))")
+            // Only files that start with a ZIP signature get here, so "not a zip archive" means the
+            // central directory is gone: a truncated download or an interrupted copy.
+            let unreadable = code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ
+            throw SpreadsheetError(unreadable ? .unreadableFile : .corruptZip, file: file,
+                                   reason: unreadable ? "cannot read the file: \(Self.message(forCode: code))"
+                                       : "the ZIP container is damaged or truncated (\(Self.message(forCode: code))); ask for the file again")
         }
         handle = archive
         let count = zip_get_num_entries(archive, 0)
