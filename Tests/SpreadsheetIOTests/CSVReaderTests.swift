@@ -430,6 +430,10 @@ import Testing
         let point = try S.reader("decimal-comma-numbers.csv", .init(numbers: .decimalPoint)).readAll()
         #expect(point[1].value(at: 3) == .number(1250))
         #expect(point[1].value(at: 4) == .string("-3,25"))
+
+        // Quoting does not matter; a delimiter-free decimal comma in a semicolon file.
+        let quoted = try CSVReader(bytes: Array("\"12,5\";\"NC\";\"\"\n".utf8), options: .init(numbers: .decimalComma)).readAll()
+        #expect(quoted[0].cells.map(\.value) == [.number(12.5), .string("NC"), .empty])
     }
 
     @Test func plainNumberGrammar() {

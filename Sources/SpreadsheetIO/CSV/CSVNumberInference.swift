@@ -4,6 +4,7 @@
 /// least one side), an optional exponent (`e`/`E`, optional sign, digits), nothing else: no
 /// spaces, no grouping separators, no units or percent signs. Integers with a leading zero
 /// (`007`, `01230`) stay text: they are codes (postcodes, identifiers), not quantities.
+/// Quoting does not matter (`"12,5"` is a number too: exports quote at will).
 /// Everything else stays `.string`. Locale-heavy parsing belongs to a later layer.
 public enum CSVNumberInference: Hashable, Sendable {
     /// Every non-empty field is `.string`.
