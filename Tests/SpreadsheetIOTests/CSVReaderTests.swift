@@ -249,6 +249,29 @@ import Testing
         #expect(throws: SpreadsheetError.self) { try reader.next() }
     }
 
+    @Test func invalidUTF8AfterABOMCountsTheBOMInTheOffset() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Pôle;Ville\r\nMedicen;Par".utf8) + [0xFF] + Array("is\r\n".utf8)
+        let reader = try CSVReader(bytes: bytes, displayName: "bom.csv")
+        #expect(reader.detectedEncoding.hasByteOrderMark)
+        let (rows, error) = S.readUntilError(reader)
+        #expect(S.texts(rows) == [["Pôle", "Ville"]])
+        #expect(error?.byteOffset == bytes.firstIndex(of: 0xFF))
+        #expect(error?.line == 2)
+        #expect(error?.column == 12)
+        #expect(error?.reason.contains("0xFF never occurs in UTF-8") == true)
+    }
+
+    @Test func wideRecordsGrowTheFieldTable() throws {
+        let header = (1...1_000).map { "indicateur_\($0)" }.joined(separator: ";")
+        let values = (1...1_000).map { String($0 * 3) }.joined(separator: ";")
+        let rows = try CSVReader(bytes: Array((header + "\n" + values + "\n").utf8), options: .init(numbers: .decimalComma)).readAll()
+        #expect(rows.count == 2)
+        #expect(rows[0].cells.count == 1_000 && rows[1].cells.count == 1_000)
+        #expect(rows[0].value(at: 1_000) == .string("indicateur_1000"))
+        #expect(rows[1].value(at: 777) == .number(2_331))
+        #expect(rows[1].cells.last?.column == 1_000)
+    }
+
     @Test func bytesUndefinedInWindows1252AreErrors() throws {
         for options in [CSVReader.Options(encoding: .windows1252), CSVReader.Options()] {
             let reader = try S.reader("cp1252-undefined-byte.csv", options)
