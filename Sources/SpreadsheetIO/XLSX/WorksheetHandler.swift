@@ -32,7 +32,7 @@ final class WorksheetHandler: XMLEventHandler {
     @exclusivity(unchecked) private var inValue = false
     @exclusivity(unchecked) private var sawValue = false
     @exclusivity(unchecked) private var inInlineString = false
-    @exclusivity(unchecked) private var text = ByteBuffer()
+    @exclusivity(unchecked) private var text = XMLTextBuffer()
     @exclusivity(unchecked) private var inlineText = RichTextCollector()
 
     init(file: String, part: String, sheetName: String, sharedStrings: [String], formatKinds: [NumberFormat.Kind], dateSystem: ExcelDateSystem) {

@@ -1,6 +1,6 @@
 /// A growable byte buffer for text collected across SAX callbacks, without the bounds and
 /// uniqueness checks an Array pays on every append (this runs once per cell).
-struct ByteBuffer {
+struct XMLTextBuffer {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
