@@ -546,3 +546,17 @@ import Testing
         }
     }
 }
+
+@Suite struct CSVUnicodeNormalizationTests {
+    @Test func fieldsAreNormalisedToNFC() throws {
+        let decomposed = "Re\u{0301}gion;Ile\n\u{0C9}vry;Kо\u{0308}ln\n"
+        let reader = try CSVReader(bytes: Array(decomposed.utf8))
+        let header = try #require(try reader.next())
+        #expect(header.value(at: 1) == .string("Région"))
+        if case .string(let s) = header.value(at: 1) { #expect(s.unicodeScalars.count == 6) }
+        let row = try #require(try reader.next())
+        // Cyrillic о + combining diaeresis composes to ӧ (U+04E7).
+        #expect(row.value(at: 2) == .string("K\u{04E7}ln"))
+        if case .string(let s) = row.value(at: 2) { #expect(s.unicodeScalars.count == 4) }
+    }
+}

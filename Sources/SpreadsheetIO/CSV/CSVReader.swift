@@ -189,7 +189,8 @@ public final class CSVReader {
         if let separator = numberSeparator, let number = PlainNumberParser.parse(start, count: length, separator: separator) {
             return .number(number)
         }
-        return .string(String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self))
+        let text = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+        return .string(TextNormalization.mayNeedNFC(start, count: length) ? TextNormalization.nfc(text) : text)
     }
 
     // MARK: - Error positions

@@ -10,6 +10,7 @@ enum TextNormalization {
     /// NFC, skipping the cost where it cannot change anything: every scalar below U+0300 is
     /// already in NFC, and so is any string with no combining mark and no singleton decomposition.
     static func nfc(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0xCC }) else { return s }
         var needs = false
         for u in s.unicodeScalars where u.value >= 0x300 {
             if u.properties.canonicalCombiningClass.rawValue != 0 || mayDecompose(u.value) { needs = true; break }
@@ -24,6 +25,14 @@ enum TextNormalization {
             || (0x1100...0x11FF).contains(v) || (0x1F71...0x1FFD).contains(v) || (0x2000...0x2001).contains(v)
             || (0x2126...0x212B).contains(v) || (0x2329...0x232A).contains(v) || (0xF900...0xFAFF).contains(v)
             || (0x2F800...0x2FA1F).contains(v)
+    }
+
+    /// True when UTF-8 bytes could hold a scalar NFC changes (U+0300 and up start with 0xCC or
+    /// more): lets a reader skip building anything for the common, plain text.
+    @inline(__always)
+    static func mayNeedNFC(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        for i in 0..<count where start[i] >= 0xCC { return true }
+        return false
     }
 
     /// Decodes OOXML's `_xHHHH_` escapes (`_x000D_` is CR; `_x005F_` is a literal `_`, so
