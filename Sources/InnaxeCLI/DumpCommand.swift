@@ -15,7 +15,7 @@ struct DumpCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The XLSX/XLSM file to read.")
+    @Argument(help: "The spreadsheet file (XLSX, XLSM or CSV).")
     var file: String
 
     @Option(help: "Dump only this sheet.")
@@ -24,9 +24,11 @@ struct DumpCommand: ParsableCommand {
     @Flag(help: "Print JSON (the only format for now; accepted so scripts can say so).")
     var json = false
 
+    @OptionGroup var csv: CSVOptions
+
     func run() throws {
         do {
-            print(try WorkbookDump.json(xlsxPath: file, displayName: file, sheetName: sheet))
+            print(try WorkbookDump.json(csv.open(file), sheetName: sheet))
         } catch let error as SpreadsheetError {
             print(WorkbookDump.refusal(error))
             throw ExitCode(2)

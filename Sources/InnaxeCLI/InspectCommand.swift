@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpreadsheetIO
 
 /// `innaxe inspect FILE`: what a file holds, readable in a terminal.
@@ -41,6 +42,10 @@ enum SheetInspection {
         var out: [String] = []
         var summary = "\(document.file): \(document.format == .xlsx ? "XLSX workbook" : "CSV file"), \(document.sheets.count) sheet\(document.sheets.count == 1 ? "" : "s")"
         if let book = document.workbook, book.dateSystem == .from1904 { summary += ", 1904 date system" }
+        if let encoding = document.csvEncoding, let dialect = document.csvDialect {
+            summary += ", \(encoding), \(dialect)"
+            if let c = document.csvDialectConfidence, c < 1 { summary += " (confidence \(String(format: "%.2f", c)))" }
+        }
         out.append(summary)
         let chosen = try sheetName.map { [try document.sheet(named: $0)] } ?? document.sheets
         var table = TextTable(header: ["#", "Sheet", "Kind", "Visibility", "Used range", "Rows", "Cells", "Merged"])

@@ -37,3 +37,41 @@ import Testing
         #expect(inspect.stdout.contains("Example:"))
     }
 }
+
+@Suite struct CSVCommandTests {
+    @Test func inspectSaysWhichEncodingAndDelimiterItFound() throws {
+        let r = try InnaxeProcess.run(["inspect", "fixtures/csv/cp1251-semicolon-bulgarian.csv", "--rows", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("fixtures/csv/cp1251-semicolon-bulgarian.csv: CSV file, 1 sheet, windows-1251"))
+        #expect(r.stdout.contains("delimiter ';'"))
+        #expect(r.stdout.contains("Наименование"))
+    }
+
+    @Test func statsCountsNumbersOnlyWithADecimalSeparator() throws {
+        let text = try InnaxeProcess.run(["stats", "fixtures/csv/cp1252-semicolon-french.csv"])
+        let numbers = try InnaxeProcess.run(["stats", "fixtures/csv/cp1252-semicolon-french.csv", "--decimal-separator", ","])
+        #expect(text.status == 0 && numbers.status == 0)
+        func count(_ out: String, _ column: Int) -> Int? {
+            out.split(separator: "\n").first { $0.contains("cp1252-semicolon-french") && !$0.contains(":") }
+                .map { $0.split(separator: " ", omittingEmptySubsequences: true) }.flatMap { Int($0[column]) }
+        }
+        #expect(count(text.stdout, 4) == 0, "\(text.stdout)")
+        #expect((count(numbers.stdout, 4) ?? 0) > 0, "\(numbers.stdout)")
+        #expect(text.stdout.contains("cells: "))
+    }
+
+    @Test func anExplicitEncodingOverridesDetectionAndBadNamesAreRejected() throws {
+        let forced = try InnaxeProcess.run(["inspect", "fixtures/csv/cp1252-semicolon-french.csv", "--encoding", "cp1251", "--rows", "1"])
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("windows-1251 (explicit)"))
+        let bad = try InnaxeProcess.run(["inspect", "fixtures/csv/cp1252-semicolon-french.csv", "--encoding", "klingon"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("unknown encoding \"klingon\""))
+    }
+
+    @Test func undecodableBytesAreReportedWithOffsetAndLine() throws {
+        let r = try InnaxeProcess.run(["stats", "fixtures/csv/invalid-utf8.csv"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("fixtures/csv/invalid-utf8.csv:4:2 (byte 64): undecodable-text"))
+    }
+}

@@ -5,3 +5,4 @@ public protocol RowReading: AnyObject {
 }
 
 extension WorksheetReader: RowReading {}
+extension CSVReader: RowReading {}

@@ -6,7 +6,11 @@ public enum WorkbookDump {
     /// Dumps every sheet of an XLSX workbook, or only `sheetName` when given.
     public static func json(xlsxPath path: String, displayName: String? = nil, sheetName: String? = nil,
                             limits: ZipLimits = .default) throws -> String {
-        let book = try XLSXWorkbook(path: path, displayName: displayName, limits: limits)
+        try json(SpreadsheetDocument(path: path, displayName: displayName, zipLimits: limits), sheetName: sheetName)
+    }
+
+    /// Dumps every sheet of a document (XLSX or CSV), or only `sheetName` when given.
+    public static func json(_ book: SpreadsheetDocument, sheetName: String? = nil) throws -> String {
         let sheets = try sheetName.map { [try book.sheet(named: $0)] } ?? book.sheets
         var out: [UInt8] = Array("{\"sheets\":[".utf8)
         for (i, sheet) in sheets.enumerated() {
@@ -22,7 +26,7 @@ public enum WorkbookDump {
     }
 
     /// Writes rows from any row source as the corpus's `rows` array.
-    public static func appendRows(_ reader: WorksheetReader, to out: inout [UInt8]) throws {
+    public static func appendRows(_ reader: any RowReading, to out: inout [UInt8]) throws {
         var rows: [Int: Row] = [:]
         var lastRow = 0
         while let row = try reader.next() {
