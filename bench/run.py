@@ -365,7 +365,8 @@ def main():
                 ("python-calamine", pyc + ["calamine", xlsx], "calamine", py.get("python_calamine"), runs),
             ],
             "csv_utf8": [
-                ("innaxe", [innaxe_bin, "stats", utf8], "innaxe", innaxe_err, runs),
+                # Numbers typed like pandas does, so both sides do the same work.
+                ("innaxe", [innaxe_bin, "stats", utf8, "--decimal-separator", "."], "innaxe", innaxe_err, runs),
                 ("pandas.read_csv", pyc + ["pandas", utf8, ",", ".", "utf-8-sig"],
                  "pandas", py.get("pandas"), runs),
             ],

@@ -36,6 +36,8 @@ import Testing
         ("row-out-of-range.xlsx", .outOfRange, "1048577"),
         ("absurd-dimension.xlsx", .outOfRange, "A1:ZZZZ99999999"),
         ("shared-string-index-out-of-range.xlsx", .malformed, "outside the table of 3 strings"),
+        ("row-with-duplicate-cells.xlsx", .outOfRange, "more than 16384 cells"),
+        ("huge-cell-text.xlsx", .tooLarge, "longer than 1048576 bytes"),
     ])
     func refusesWithADistinctError(name: String, kind: SpreadsheetError.Kind, words: String) {
         let error = readError(name)

@@ -32,4 +32,9 @@ public struct Row: Hashable, Sendable {
     }
 
     public var isBlank: Bool { cells.allSatisfy { $0.value.isEmpty } }
+
+    /// Where a cell of this row came from, for messages and provenance: `file › Sheet!B7`.
+    public func location(ofColumn column: Int, file: String, sheet: String?) -> CellLocation? {
+        CellReference(column: column, row: index).map { CellLocation(file: file, sheet: sheet, cell: $0) }
+    }
 }

@@ -42,9 +42,16 @@ struct RichTextCollector {
         }
     }
 
+    /// Text beyond this in one string item is not a spreadsheet's (Excel stops at 32,767 characters).
+    static let maxBytes = 1 << 20
+
+    /// Returns false when the item grew past `maxBytes`.
     @inline(__always)
-    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if inText { bytes.append(contentsOf: text) }
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard inText else { return true }
+        guard bytes.count + text.count <= Self.maxBytes else { return false }
+        bytes.append(contentsOf: text)
+        return true
     }
 
     private mutating func trimRun() {

@@ -40,6 +40,8 @@ final class SharedStringsHandler: XMLEventHandler {
     }
 
     override func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if inItem { collector.characters(text) }
+        if inItem, !collector.characters(text) {
+            fail(SpreadsheetError(.tooLarge, file: file, part: part, reason: "shared string \(strings.count) is longer than \(RichTextCollector.maxBytes) bytes"))
+        }
     }
 }

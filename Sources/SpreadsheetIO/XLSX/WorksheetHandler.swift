@@ -112,11 +112,18 @@ final class WorksheetHandler: XMLEventHandler {
         }
     }
 
+    /// A cell's text beyond this is no spreadsheet's (Excel stops at 32,767 characters).
+    static let maxCellTextBytes = 1 << 20
+
     override func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         if inValue {
+            guard text.count + chunk.count <= Self.maxCellTextBytes else {
+                fail(cellError(.tooLarge, "the cell's value is longer than \(Self.maxCellTextBytes) bytes"))
+                return
+            }
             text.append(chunk)
-        } else if inInlineString {
-            inlineText.characters(chunk)
+        } else if inInlineString, !inlineText.characters(chunk) {
+            fail(cellError(.tooLarge, "the cell's text is longer than \(RichTextCollector.maxBytes) bytes"))
         }
     }
 
@@ -258,6 +265,11 @@ final class WorksheetHandler: XMLEventHandler {
                 return
             }
             value = hasDate ? .dateTime(date) : .timeOfDay(date)
+        }
+        // Duplicate `r` attributes could otherwise grow one row without end.
+        guard cells.count < CellReference.maxColumn else {
+            fail(cellError(.outOfRange, "the row holds more than \(CellReference.maxColumn) cells"))
+            return
         }
         cells.append(Cell(column: cellColumn, value: value, formatIndex: cellStyle))
     }
