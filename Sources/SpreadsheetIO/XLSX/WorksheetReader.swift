@@ -5,15 +5,18 @@
 public final class WorksheetReader {
     public let sheet: SheetInfo
     private let entry: ZipEntryReader?
+    /// For large parts: the same entry inflated ahead on a second thread (then `entry` is unused).
+    private let prefetcher: PrefetchingEntryReader?
     private let handler: WorksheetHandler?
     private let parser: XMLStreamParser?
     private var head = 0
     private var finished = false
     private let buffer: UnsafeMutableRawBufferPointer
 
-    init(sheet: SheetInfo, entry: ZipEntryReader, handler: WorksheetHandler, file: String) {
+    init(sheet: SheetInfo, entry: ZipEntryReader, prefetcher: PrefetchingEntryReader?, handler: WorksheetHandler, file: String) {
         self.sheet = sheet
         self.entry = entry
+        self.prefetcher = prefetcher
         self.handler = handler
         parser = XMLStreamParser(handler: handler, file: file, part: entry.name)
         buffer = .allocate(byteCount: 1 << 18, alignment: 16)
@@ -22,6 +25,7 @@ public final class WorksheetReader {
     init(empty sheet: SheetInfo) {
         self.sheet = sheet
         entry = nil
+        prefetcher = nil
         handler = nil
         parser = nil
         finished = true
@@ -36,6 +40,15 @@ public final class WorksheetReader {
         while head == handler.pendingRows.count {
             if head > 0 { handler.pendingRows.removeAll(keepingCapacity: true); head = 0 }
             if finished { return nil }
+            if let prefetcher {
+                if let chunk = try prefetcher.nextChunk() {
+                    try parser.feed(chunk)
+                } else {
+                    try parser.finish()
+                    finished = true
+                }
+                continue
+            }
             let n = try entry.read(into: buffer)
             if n == 0 {
                 try parser.finish()

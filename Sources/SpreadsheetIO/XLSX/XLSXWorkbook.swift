@@ -18,6 +18,7 @@ public final class XLSXWorkbook {
     public let limits: ZipLimits
 
     private let archive: ZipArchive
+    private let path: String
     private let sharedStringsPart: String?
     private var sharedStringsCache: [String]?
     private let formatKinds: [NumberFormat.Kind]
@@ -49,6 +50,7 @@ public final class XLSXWorkbook {
         }
         let archive = try ZipArchive(path: path, file: file, limits: limits)
         self.archive = archive
+        self.path = path
 
         let contentTypes = ContentTypesHandler()
         if archive.contains("[Content_Types].xml") {
@@ -158,9 +160,14 @@ public final class XLSXWorkbook {
         guard archive.contains(part) else {
             throw SpreadsheetError(.missingPart, file: file, part: part, sheet: sheet.name, reason: "the sheet's part \(part) is missing from the package")
         }
+        let entry = try archive.open(part)
+        // Started before the shared strings are parsed, so inflating the sheet overlaps that too.
+        let prefetcher = entry.declaredSize >= limits.prefetchThresholdBytes
+            ? try PrefetchingEntryReader(path: path, file: file, limits: limits, part: part, expected: try archive.stat(part))
+            : nil
         let handler = WorksheetHandler(file: file, part: part, sheetName: sheet.name, sharedStrings: try sharedStrings(),
                                        formatKinds: formatKinds, dateSystem: dateSystem)
-        return WorksheetReader(sheet: sheet, entry: try archive.open(part), handler: handler, file: file)
+        return WorksheetReader(sheet: sheet, entry: entry, prefetcher: prefetcher, handler: handler, file: file)
     }
 
     private func sharedStrings() throws -> [String] {

@@ -49,6 +49,25 @@ final class ZipArchive {
 
     func contains(_ name: String) -> Bool { index[Self.key(name)] != nil }
 
+    /// What identifies one version of an entry: its sizes and CRC.
+    struct EntryStat: Equatable {
+        var size: UInt64
+        var compressedSize: UInt64
+        var crc: UInt32
+    }
+
+    func stat(_ name: String) throws -> EntryStat {
+        guard let i = index[Self.key(name)] else {
+            throw SpreadsheetError(.missingPart, file: file, part: name, reason: "the package has no part \(name)")
+        }
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(handle, i, 0, &st) == 0 else {
+            throw SpreadsheetError(.corruptZip, file: file, part: name, reason: "cannot read the entry's header: \(archiveMessage())")
+        }
+        return EntryStat(size: st.size, compressedSize: st.comp_size, crc: st.crc)
+    }
+
     /// Opens an entry for streaming, after checking its declared sizes against the limits.
     func open(_ name: String) throws -> ZipEntryReader {
         guard let i = index[Self.key(name)] else {
