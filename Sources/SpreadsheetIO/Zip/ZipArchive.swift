@@ -57,6 +57,12 @@ final class ZipArchive {
     }
 
     func stat(_ name: String) throws -> EntryStat {
+        let (_, st) = try rawStat(name)
+        return EntryStat(size: st.size, compressedSize: st.comp_size, crc: st.crc)
+    }
+
+    /// The entry's index and libzip header, or the error that names the missing or unreadable part.
+    private func rawStat(_ name: String) throws -> (UInt64, zip_stat_t) {
         guard let i = index[Self.key(name)] else {
             throw SpreadsheetError(.missingPart, file: file, part: name, reason: "the package has no part \(name)")
         }
@@ -65,19 +71,12 @@ final class ZipArchive {
         guard zip_stat_index(handle, i, 0, &st) == 0 else {
             throw SpreadsheetError(.corruptZip, file: file, part: name, reason: "cannot read the entry's header: \(archiveMessage())")
         }
-        return EntryStat(size: st.size, compressedSize: st.comp_size, crc: st.crc)
+        return (i, st)
     }
 
     /// Opens an entry for streaming, after checking its declared sizes against the limits.
     func open(_ name: String) throws -> ZipEntryReader {
-        guard let i = index[Self.key(name)] else {
-            throw SpreadsheetError(.missingPart, file: file, part: name, reason: "the package has no part \(name)")
-        }
-        var st = zip_stat_t()
-        zip_stat_init(&st)
-        guard zip_stat_index(handle, i, 0, &st) == 0 else {
-            throw SpreadsheetError(.corruptZip, file: file, part: name, reason: "cannot read the entry's header: \(archiveMessage())")
-        }
+        let (i, st) = try rawStat(name)
         if st.valid & UInt64(ZIP_STAT_ENCRYPTION_METHOD) != 0, st.encryption_method != UInt16(ZIP_EM_NONE) {
             throw SpreadsheetError(.badZipEntry, file: file, part: name, reason: "the entry is encrypted inside the ZIP; save the workbook again without a ZIP password")
         }
