@@ -149,6 +149,8 @@ public final class WorksheetWriter {
     private func hold(row: Int, cells: [PendingCell]) throws {
         track(row: row, cells: cells)
         for c in cells where !c.value.isEmpty || c.style != .default {
+            // A merged cell's text spreads over its range: it should not widen its first column.
+            if merges.contains(where: { $0.columnCount > 1 && $0.contains(CellReference(column: c.column, row: row)!) }) { continue }
             let w = displayWidth(c.value, style: styles.style(c.style))
             if w > contentWidths[c.column, default: 0] { contentWidths[c.column] = w }
         }
