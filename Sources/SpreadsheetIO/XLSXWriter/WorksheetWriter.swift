@@ -126,9 +126,9 @@ public final class WorksheetWriter {
         case .duration(let s):
             if !s.isFinite { throw cellError(.nonFiniteNumber, row, column, "a duration of \(s) seconds cannot be stored") }
         case .string(let s):
-            if s.utf8.count > 32_767 || s.utf8.count > 10_922 && s.utf16.count > 32_767 {
-                let n = s.utf16.count
-                if n > 32_767 { throw cellError(.textTooLong, row, column, "the text has \(n) characters; Excel holds at most 32,767 in a cell") }
+            // Excel counts UTF-16 units; a text of at most 32,767 UTF-8 bytes cannot have more.
+            if s.utf8.count > 32_767, s.utf16.count > 32_767 {
+                throw cellError(.textTooLong, row, column, "the text has \(s.utf16.count) characters; Excel holds at most 32,767 in a cell")
             }
             if s.utf8.contains(0) { throw cellError(.invalidWrite, row, column, "the text holds a NUL character, which no spreadsheet can store") }
         case .dateTime(let d):
