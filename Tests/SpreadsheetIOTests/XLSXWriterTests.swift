@@ -8,7 +8,7 @@ import Testing
         "plain", "Réactif A&B <Typ 2> \"Q\" 'x'", "  leading and trailing  ", "line one\nline two", "carriage\r\nreturn",
         "bell\u{07}tab\tend", "literal _x0041_ escape", "emoji 🧬 and Кирилица", "]]> cdata end", "\u{FFFE}noncharacter",
     ]
-    static let numbers: [Double] = [0, 0.3, 0.1 + 0.2, -3.5, 1e-7, 1e20, 123_456_789_012_345, 9_007_199_254_740_993, 2.5e-300, -0.0, 1.0 / 3]
+    static let numbers: [Double] = [0, 0.3, 0.1 + 0.2, -3.5, 1e-7, 1e20, 123_456_789_012_345, 9_007_199_254_740_994, 2.5e-300, -0.0, 1.0 / 3]
     static let dates = [
         CivilDateTime(year: 1900, month: 1, day: 1), CivilDateTime(year: 1900, month: 2, day: 28),
         CivilDateTime(year: 1900, month: 3, day: 1), CivilDateTime(year: 2024, month: 2, day: 29),
@@ -319,6 +319,25 @@ import Testing
         }
         #expect(try WrittenWorkbook.listing(folder) == ["out.xlsx"])
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous")
+    }
+
+    @Test func aSheetKeptAfterItsWorkbookIsGoneRefusesRowsWithANamedError() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var sheet: WorksheetWriter?
+        do {
+            let b = try book(folder)
+            sheet = try b.addSheet(named: "S")
+            try sheet?.writeRow([.number(1)])
+        }
+        do {
+            try sheet?.writeRow([.number(2)])
+            Issue.record("a row was taken by a sheet whose workbook is gone")
+        } catch let error as SpreadsheetError {
+            #expect(error.kind == .invalidWrite)
+            #expect(error.description.contains("already closed"))
+        }
+        #expect(try WrittenWorkbook.listing(folder).isEmpty)
     }
 
     @Test func aWorkbookOfHiddenSheetsIsRefusedAndTheFirstVisibleSheetIsTheSelectedTab() throws {

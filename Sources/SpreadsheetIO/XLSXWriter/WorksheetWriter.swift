@@ -14,7 +14,11 @@ public final class WorksheetWriter {
     /// known when the sheet is added).
     let isSelectedTab: Bool
 
-    unowned let workbook: XLSXWriter
+    /// What the sheet needs of its workbook, copied: a sheet kept after its workbook is gone
+    /// then fails with a named error instead of reaching a freed object.
+    private let fileName: String
+    private let nonFiniteNumbers: XLSXWriter.Options.NonFiniteNumbers
+    private let sharedStrings: SharedStringTable?
     private let spool: SheetSpool
     private let out: OutputBuffer
     private let styles: StyleTable
@@ -46,7 +50,9 @@ public final class WorksheetWriter {
         self.isSelectedTab = isSelectedTab
         self.position = position
         self.options = options
-        self.workbook = workbook
+        fileName = workbook.displayName
+        nonFiniteNumbers = workbook.options.nonFiniteNumbers
+        sharedStrings = workbook.sharedStrings
         self.spool = spool
         self.styles = styles
         out = OutputBuffer(sink: spool)
@@ -63,7 +69,7 @@ public final class WorksheetWriter {
         let rowIndex = try nextRowIndex(row)
         let lastCol = startColumn + values.count - 1
         guard startColumn >= 1, lastCol <= CellReference.maxColumn else {
-            throw SpreadsheetError(.outOfRange, file: workbook.displayName, sheet: name,
+            throw SpreadsheetError(.outOfRange, file: fileName, sheet: name,
                                    reason: "row \(rowIndex) reaches column \(lastCol); Excel has \(CellReference.maxColumn) columns")
         }
         for i in values.indices { try check(values[i], row: rowIndex, column: startColumn + i) }
@@ -90,7 +96,7 @@ public final class WorksheetWriter {
         var previous = 0
         for cell in row.cells {
             guard cell.column > previous, cell.column <= CellReference.maxColumn else {
-                throw SpreadsheetError(.invalidWrite, file: workbook.displayName, sheet: name,
+                throw SpreadsheetError(.invalidWrite, file: fileName, sheet: name,
                                        reason: "row \(rowIndex): cells must come in increasing columns within A…XFD")
             }
             previous = cell.column
@@ -106,15 +112,15 @@ public final class WorksheetWriter {
 
     private func nextRowIndex(_ requested: Int?) throws -> Int {
         guard !finished else {
-            throw SpreadsheetError(.invalidWrite, file: workbook.displayName, sheet: name, reason: "the sheet is already closed")
+            throw SpreadsheetError(.invalidWrite, file: fileName, sheet: name, reason: "the sheet is already closed")
         }
         let index = requested ?? lastRow + 1
         guard index > lastRow else {
-            throw SpreadsheetError(.invalidWrite, file: workbook.displayName, sheet: name,
+            throw SpreadsheetError(.invalidWrite, file: fileName, sheet: name,
                                    reason: "row \(index) comes after row \(lastRow); rows are written in order")
         }
         guard index <= CellReference.maxRow else {
-            throw SpreadsheetError(.outOfRange, file: workbook.displayName, sheet: name,
+            throw SpreadsheetError(.outOfRange, file: fileName, sheet: name,
                                    reason: "row \(index) is past Excel's last row, \(CellReference.maxRow)")
         }
         return index
@@ -125,7 +131,7 @@ public final class WorksheetWriter {
     private func check(_ value: CellValue, row: Int, column: Int) throws {
         switch value {
         case .number(let d):
-            if !d.isFinite, workbook.options.nonFiniteNumbers == .reject {
+            if !d.isFinite, nonFiniteNumbers == .reject {
                 throw cellError(.nonFiniteNumber, row, column, "\(d) cannot be stored in a cell (set nonFiniteNumbers to .numError to write #NUM! instead)")
             }
         case .duration(let s):
@@ -148,7 +154,7 @@ public final class WorksheetWriter {
     }
 
     private func cellError(_ kind: SpreadsheetError.Kind, _ row: Int, _ column: Int, _ reason: String) -> SpreadsheetError {
-        SpreadsheetError(kind, file: workbook.displayName, sheet: name, cell: CellReference(column: column, row: row), reason: reason)
+        SpreadsheetError(kind, file: fileName, sheet: name, cell: CellReference(column: column, row: row), reason: reason)
     }
 
     private func hold(row: Int, cells: [PendingCell]) throws {
@@ -275,7 +281,7 @@ public final class WorksheetWriter {
             }
         case .string(let s):
             try openCell(column, formatIndex: styles.formatIndex(for: style, implied: .none))
-            if let index = workbook.sharedStrings?.index(of: s) {
+            if let index = sharedStrings?.index(of: s) {
                 try out.append(" t=\"s\"><v>")
                 try out.append(integer: Int64(index))
                 try out.append("</v></c>")
@@ -322,18 +328,18 @@ public final class WorksheetWriter {
     public func addComment(_ comment: CellComment) throws {
         try ensureOpen()
         if comment.text.utf16.count > 32_767 {
-            throw SpreadsheetError(.textTooLong, file: workbook.displayName, sheet: name, cell: comment.cell,
+            throw SpreadsheetError(.textTooLong, file: fileName, sheet: name, cell: comment.cell,
                                    reason: "the comment has \(comment.text.utf16.count) characters; Excel holds at most 32,767")
         }
         if comments.contains(where: { $0.cell == comment.cell }) {
-            throw SpreadsheetError(.invalidWrite, file: workbook.displayName, sheet: name, cell: comment.cell, reason: "the cell already has a comment")
+            throw SpreadsheetError(.invalidWrite, file: fileName, sheet: name, cell: comment.cell, reason: "the cell already has a comment")
         }
         comments.append(comment)
     }
 
     public func addDataValidation(_ validation: DataValidation) throws {
         try ensureOpen()
-        try validation.check(file: workbook.displayName, sheet: name)
+        try validation.check(file: fileName, sheet: name)
         validations.append(validation)
     }
 
@@ -343,14 +349,14 @@ public final class WorksheetWriter {
         try ensureOpen()
         guard range.first != range.last else { return }
         if let other = merges.first(where: { $0.overlaps(range) }) {
-            throw SpreadsheetError(.invalidWrite, file: workbook.displayName, sheet: name,
+            throw SpreadsheetError(.invalidWrite, file: fileName, sheet: name,
                                    reason: "merged range \(range) overlaps \(other)")
         }
         merges.append(range)
     }
 
     private func ensureOpen() throws {
-        if finished { throw SpreadsheetError(.invalidWrite, file: workbook.displayName, sheet: name, reason: "the sheet is already closed") }
+        if finished { throw SpreadsheetError(.invalidWrite, file: fileName, sheet: name, reason: "the sheet is already closed") }
     }
 
     // MARK: Closing
@@ -372,7 +378,10 @@ public final class WorksheetWriter {
     }
 
     func add(to archive: ZipWriter, as part: String) throws { try spool.add(to: archive, as: part) }
-    func discard() { spool.discard() }
+    func discard() {
+        finished = true
+        spool.discard()
+    }
 
     // MARK: Widths
 
