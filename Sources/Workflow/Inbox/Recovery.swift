@@ -1,0 +1,24 @@
+import Foundation
+
+/// The first step of every run: finish filing what an interrupted run had recorded, delete the
+/// snapshots it had not, and the temp files of outputs it was writing.
+struct Recovery {
+    var workspace: Workspace
+    var store: StateStore
+
+    func run() throws -> [SubmissionEntry] {
+        var recovered: [SubmissionEntry] = []
+        for entry in try store.unfiledSubmissions() {
+            try Filing(workspace: workspace, store: store).file(entry, originalStatus: nil)
+            recovered.append(entry)
+        }
+        let inUse = try store.snapshotPathsInUse()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.staging.path)) ?? []
+        for name in names where !inUse.contains("state/staging/" + name) {
+            try FileSystem.remove(workspace.staging.appendingPathComponent(name).path)
+        }
+        AtomicFile.removeLeftovers(in: workspace.out.path)
+        AtomicFile.removeLeftovers(in: workspace.rejected.path)
+        return recovered
+    }
+}
