@@ -5,11 +5,11 @@ import Workflow
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the consolidated current dataset (optionally filtered) as JSON or CSV.",
+        abstract: "Write the consolidated current dataset (optionally filtered) as XLSX, JSON or CSV.",
         discussion: "Filters combine: --year 2023 --year 2024 --partner biocat keeps Biocat's 2023 and 2024 values."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, xlsx }
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
         do {
             let store = try StateStore(workspace: ws, readOnly: true)
             let filter = ObservationFilter(years: Set(years), indicators: Set(indicators), partners: Set(partners))
-            let n = try Exporter.export(store: store, filter: filter, format: format == .json ? .json : .csv, to: output)
+            let n = try Exporter.export(store: store, filter: filter, format: Exporter.Format(rawValue: format.rawValue)!, to: output)
             print("\(output): \(n) observation(s)")
         } catch {
             CLIErrors.printError("error: \(error)")

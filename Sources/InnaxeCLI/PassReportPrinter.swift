@@ -52,8 +52,8 @@ enum PassReportPrinter {
         for (path, reason) in report.ignored { lines.append("ignored: inbox/\(path): \(reason)") }
         if !report.outputs.isEmpty {
             let main = report.outputs.filter { !$0.hasPrefix("out/feedback/") }
-            let feedback = report.outputs.count - main.count
-            lines.append("outputs: " + main.joined(separator: ", ") + (feedback > 0 ? ", \(feedback) feedback file(s) in out/feedback/" : ""))
+            let feedback = report.outputs.filter { $0.hasPrefix("out/feedback/") && $0.hasSuffix(".json") }.count
+            lines.append("outputs: " + main.joined(separator: ", ") + (feedback > 0 ? ", feedback for \(feedback) submission(s) in out/feedback/" : ""))
         }
         for e in report.outputErrors { lines.append("error: output not written: \(e)") }
         return lines.joined(separator: "\n")

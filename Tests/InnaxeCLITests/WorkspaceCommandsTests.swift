@@ -37,7 +37,7 @@ import Glibc
         #expect(run.status == 1, "a rejected file makes the exit status 1")
         #expect(run.stdout.contains("3 file(s): 2 accepted, 0 duplicate, 1 rejected"), "\(run.stdout)")
         #expect(run.stdout.contains("tableau.xls: legacy-xls: this is a legacy Excel 97–2003 workbook"), "\(run.stdout)")
-        #expect(run.stdout.contains("outputs: out/harmonised.json, out/validation-report.json"))
+        #expect(run.stdout.contains("outputs: out/harmonised.json, out/harmonised.xlsx, out/validation-report.json, out/validation-report.xlsx, feedback for 3 submission(s)"), "\(run.stdout)")
 
         let again = try InnaxeProcess.run(["run", "--workspace", root.path, "--settle", "0"])
         #expect(again.status == 0, "an empty inbox is a clean pass")

@@ -45,7 +45,9 @@ import Testing
         #expect(state("hlsc", "companies_total", 2023) == "estimated")
         #expect(state("biocat", "companies_total", 2023) == "present")
         #expect(state("medicen", "companies_total", 2023) == "missing")
-        #expect(ws.files(in: "out/feedback").count == 6)
+        let feedback = ws.files(in: "out/feedback")
+        #expect(feedback.filter { $0.hasSuffix(".feedback.json") }.count == 6)
+        #expect(feedback.filter { $0.hasSuffix(".feedback.xlsx") }.count == 6)
     }
 
     @Test func anIdenticalFileDroppedAgainIsADuplicateAndImportsNothing() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import SpreadsheetIO
 
-/// The consolidated dataset, filtered, for analysts: JSON (as `out/harmonised.json`) or CSV
-/// (one observation per line, provenance columns last). Written atomically.
+/// The consolidated dataset, filtered, for analysts: JSON (as `out/harmonised.json`), CSV (one
+/// observation per line, provenance columns last) or XLSX (as `out/harmonised.xlsx`: long sheet,
+/// a comparison sheet per year, sources). Written atomically.
 public enum Exporter {
-    public enum Format: String, Sendable, CaseIterable { case json, csv }
+    public enum Format: String, Sendable, CaseIterable { case json, csv, xlsx }
 
     public static let csvColumns = ["partner", "cluster_id", "indicator", "region", "year", "value", "unit", "obs_status",
                                     "obs_comment", "submission", "source_file", "source_sheet", "source_cell",
@@ -19,38 +20,28 @@ public enum Exporter {
         case .json:
             try AtomicFile.write(dataset.json.rendered(), to: path)
         case .csv:
-            try AtomicFile.write(csv(dataset.observations), to: path)
+            try writeCSV(dataset.observations, to: path)
+        case .xlsx:
+            try HarmonisedWorkbook.write(dataset, findings: [], to: path)
         }
         return dataset.observations.count
     }
 
-    static func csv(_ observations: [StoredObservation]) -> [UInt8] {
-        var out: [UInt8] = []
-        func field(_ s: String?, last: Bool = false) {
-            let s = s ?? ""
-            if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) || s.hasPrefix(" ") || s.hasSuffix(" ") {
-                out.append(0x22)
-                for b in s.utf8 { if b == 0x22 { out.append(0x22) }; out.append(b) }
-                out.append(0x22)
-            } else {
-                out.append(contentsOf: s.utf8)
-            }
-            out.append(contentsOf: last ? [0x0D, 0x0A] : [0x2C])
-        }
-        for (i, c) in csvColumns.enumerated() { field(c, last: i == csvColumns.count - 1) }
+    /// Through SpreadsheetIO's CSV writer: RFC 4180, and text that a spreadsheet would run as a
+    /// formula neutralised (an analyst opens this in Excel).
+    static func writeCSV(_ observations: [StoredObservation], to path: String) throws {
+        let out = try CSVWriter(path: path, options: .init(signedNumbersAreSafe: true))
+        try out.writeRow(csvColumns.map { .string($0) })
         for o in observations {
             let r = o.record
-            let value: String? = switch r.value {
-            case nil: nil
-            case .number(let d)?: JSONText.number(d)
-            case .boolean(let b)?: b ? "true" : "false"
-            case .text(let s)?: s
-            }
-            field(o.partnerID); field(r.clusterID); field(r.indicator); field(r.region); field(String(r.year))
-            field(value); field(r.unit); field(r.obsStatus); field(r.obsComment); field(String(o.submissionID))
-            field(r.provenance.file); field(r.provenance.sheet); field(r.provenance.cell); field(r.provenance.originalText)
-            field(r.provenance.originalUnit, last: true)
+            try out.writeRow([
+                .string(o.partnerID), .string(r.clusterID), .string(r.indicator), .string(r.region), .number(Double(r.year)),
+                WorkbookCells.value(r.value), WorkbookCells.text(r.unit), .string(r.obsStatus), WorkbookCells.text(r.obsComment),
+                .number(Double(o.submissionID)), .string(r.provenance.file), WorkbookCells.text(r.provenance.sheet),
+                WorkbookCells.text(r.provenance.cell), WorkbookCells.text(r.provenance.originalText),
+                WorkbookCells.text(r.provenance.originalUnit),
+            ])
         }
-        return out
+        try out.close()
     }
 }

@@ -31,10 +31,13 @@ enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
-    /// Removes temp files a killed writer left in `folder` (and its subfolders).
+    /// Removes temp files a killed writer left in `folder` (and its subfolders): ours and the
+    /// XLSX/CSV writers' (`.<name>.innaxe-<tag>-<random>`).
     static func removeLeftovers(in folder: String) {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
-        for case let relative as String in walker where relative.contains(temporaryMarker) {
+        for case let relative as String in walker {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            guard name.hasPrefix("."), name.contains(".innaxe-") else { continue }
             try? FileSystem.remove(folder + "/" + relative)
         }
     }

@@ -42,8 +42,6 @@ public struct LongTableProcessor: SubmissionProcessor {
 
     private static func hint(for kind: SpreadsheetError.Kind) -> String? {
         switch kind {
-        case .legacyXLS: return "open the file in Excel or LibreOffice, save it as .xlsx and drop it again"
-        case .notXLSX: return "send the workbook itself (.xlsx), or a CSV file named .csv"
         case .corruptZip: return "the file is damaged (an interrupted copy?); send it again"
         case .encrypted: return "remove the password protection and send the file again"
         default: return nil

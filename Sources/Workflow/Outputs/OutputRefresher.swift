@@ -29,22 +29,49 @@ public struct OutputRefresher: Sendable {
                 result.errors.append("\(relative): \(error)")
             }
         }
+        func attemptWorkbook(_ relative: String, _ write: (String) throws -> Void) {
+            do {
+                let path = workspace.absolute(relative)
+                try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
+                try write(path)
+                try FileSystem.sync(path)
+                try FileSystem.sync((path as NSString).deletingLastPathComponent)
+                result.written.append(relative)
+            } catch {
+                result.errors.append("\(relative): \(error)")
+            }
+        }
         do {
             for s in try store.submissions() where s.filed {
-                let relative = SubmissionFeedback.relativePath(for: s)
-                if FileSystem.exists(workspace.absolute(relative)) { continue }
-                attempt(relative) { try SubmissionFeedback(store: store, submission: s).json }
+                let json = SubmissionFeedback.relativePath(for: s)
+                let xlsx = SubmissionFeedback.relativePath(for: s, extension: "xlsx")
+                let needJSON = !FileSystem.exists(workspace.absolute(json)), needXLSX = !FileSystem.exists(workspace.absolute(xlsx))
+                guard needJSON || needXLSX else { continue }
+                let feedback = try SubmissionFeedback(store: store, submission: s)
+                if needXLSX { attemptWorkbook(xlsx) { try FeedbackWorkbook.write(feedback, summary: feedback.summary, to: $0) } }
+                if needJSON { attempt(json) { feedback.json } }
                 KillPoint.hit("after-feedback")
             }
         } catch {
             result.errors.append("feedback: \(error)")
         }
-        attempt(workspace.relative(workspace.harmonisedJSON)) {
-            try HarmonisedDataset(store: store, generatedAt: now).json
-        }
-        attempt(workspace.relative(workspace.validationReportJSON)) {
-            try ValidationReport(store: store, partnerFolders: workspace.partnerFolders(), expectedIndicators: expectedIndicators,
-                                 expectedYears: expectedYears, generatedAt: now).json
+        do {
+            let dataset = try HarmonisedDataset(store: store, generatedAt: now)
+            let submissions = Dictionary(uniqueKeysWithValues: try store.submissions().map { ($0.id, $0) })
+            let report = try ValidationReport(store: store, partnerFolders: workspace.partnerFolders(), expectedIndicators: expectedIndicators,
+                                              expectedYears: expectedYears, generatedAt: now)
+            var openFindings: [(submission: SubmissionEntry, finding: FindingRecord)] = []
+            for section in report.partners {
+                for (id, f) in section.openFindings { if let s = submissions[id] { openFindings.append((s, f)) } }
+            }
+            attempt(workspace.relative(workspace.harmonisedJSON)) { dataset.json }
+            attemptWorkbook(workspace.relative(workspace.harmonisedXLSX)) { try HarmonisedWorkbook.write(dataset, findings: openFindings, to: $0) }
+            attempt(workspace.relative(workspace.validationReportJSON)) { report.json }
+            attemptWorkbook(workspace.relative(workspace.validationReportXLSX)) {
+                try ValidationReportWorkbook.write(report, submissions: submissions, to: $0)
+            }
+        } catch {
+            result.errors.append("outputs: \(error)")
         }
         return result
     }

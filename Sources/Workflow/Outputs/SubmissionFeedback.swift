@@ -17,13 +17,14 @@ public struct SubmissionFeedback: Sendable {
         observations = try store.observations(ofSubmission: submission.id)
     }
 
-    /// `out/feedback/<partner>/<archived name>.json`.
-    static func relativePath(for s: SubmissionEntry) -> String {
+    /// `out/feedback/<partner>/<archived name>.feedback.json` (and `.feedback.xlsx`).
+    static func relativePath(for s: SubmissionEntry, extension ext: String = "json") -> String {
         let name = s.storedPath.split(separator: "/").last.map(String.init) ?? "submission-\(s.id)"
-        return "out/feedback/" + (s.partnerID ?? "_unidentified") + "/" + name + ".json"
+        return "out/feedback/" + (s.partnerID ?? "_unidentified") + "/" + name + ".feedback." + ext
     }
 
-    public var json: JSONValue {
+    /// One sentence: what became of the file and what changed.
+    public var summary: String {
         let s = submission
         var summary: String
         switch s.status {
@@ -39,6 +40,11 @@ public struct SubmissionFeedback: Sendable {
         case .rejected:
             summary = "not taken: \(s.rejection?.description ?? "unknown reason")"
         }
+        return summary
+    }
+
+    public var json: JSONValue {
+        let s = submission
         return .object([
             ("format", "innaxe-feedback"),
             ("format_version", 1),

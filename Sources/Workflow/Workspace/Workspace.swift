@@ -35,6 +35,8 @@ public struct Workspace: Sendable {
 
     public var harmonisedJSON: URL { out.appendingPathComponent("harmonised.json") }
     public var validationReportJSON: URL { out.appendingPathComponent("validation-report.json") }
+    public var harmonisedXLSX: URL { out.appendingPathComponent("harmonised.xlsx") }
+    public var validationReportXLSX: URL { out.appendingPathComponent("validation-report.xlsx") }
 
     static let folders = ["inbox", "archive", "rejected", "out", "mappings", "state", "state/staging"]
 
