@@ -18,7 +18,7 @@ public enum Exporter {
                                             generatedAt: Timestamps.iso(nanoseconds: FileSystem.nowNanoseconds()))
         switch format {
         case .json:
-            try AtomicFile.write(dataset.json.rendered(), to: path)
+            try AtomicFile.write(dataset.json.rendered(compactBelow: 2), to: path)
         case .csv:
             try writeCSV(dataset.observations, to: path)
         case .xlsx:

@@ -5,7 +5,9 @@ import Foundation
 enum AtomicFile {
     static let temporaryMarker = ".innaxe-tmp-"
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    /// `durable: false` skips the fsyncs, for outputs the ledger can regenerate (a process crash
+    /// still leaves the old or the new file, never a partial one: the rename is atomic).
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         try FileSystem.makeDirectory(folder)
@@ -15,7 +17,7 @@ enum AtomicFile {
         }
         do {
             try bytes.withUnsafeBytes { try out.write(contentsOf: Data($0)) }
-            try out.synchronize()
+            if durable { try out.synchronize() }
             try out.close()
         } catch {
             try? out.close()
@@ -24,7 +26,7 @@ enum AtomicFile {
         }
         KillPoint.hit("output-written")
         try FileSystem.rename(temp, path)
-        try FileSystem.sync(folder)
+        if durable { try FileSystem.sync(folder) }
     }
 
     static func write(_ text: String, to path: String) throws {

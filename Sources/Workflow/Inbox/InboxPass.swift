@@ -70,8 +70,10 @@ public struct InboxPass {
         let ext = URL(fileURLWithPath: candidate.originalName).pathExtension
         let snapshotRelative = "state/staging/" + UUID().uuidString.lowercased() + (ext.isEmpty ? "" : "." + ext)
         let snapshot = workspace.absolute(snapshotRelative)
+        // The copy is fsynced (it may become the archived original); the staging folder is not:
+        // a snapshot whose entry a power cut loses is found missing by recovery, which then
+        // files the inbox original by its hash.
         let (hash, size) = try FileCopy.copyHashing(from: candidate.path, to: snapshot)
-        try FileSystem.sync(workspace.staging.path)
         KillPoint.hit("after-snapshot")
         guard let after = FileSystem.status(candidate.path), after.sameFile(as: candidate.status),
               after.lastActivity == candidate.status.lastActivity else {

@@ -39,6 +39,20 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
         return out
     }
 
+    private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value == 0 { out.append(0x30); return }
+        var v = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            while v > 0 { buf[n] = UInt8(48 + v % 10); v /= 10; n += 1 }
+            if value < 0 { out.append(0x2D) }
+            for i in stride(from: n - 1, through: 0, by: -1) { out.append(buf[i]) }
+        }
+    }
+
     private func render(into out: inout [UInt8], level: Int, compactBelow: Int) {
         let pretty = level < compactBelow
         func newline(_ l: Int) {
@@ -48,9 +62,14 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral, 
             }
         }
         switch self {
-        case .null: out.append(contentsOf: Array("null".utf8))
-        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-        case .number(let d): out.append(contentsOf: Array(JSONText.number(d).utf8))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let d):
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+                Self.appendInteger(Int64(d), to: &out)
+            } else {
+                out.append(contentsOf: JSONText.number(d).utf8)
+            }
         case .string(let s): JSONText.appendString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))

@@ -18,24 +18,31 @@ public struct OutputRefresher: Sendable {
         public var errors: [String] = []
     }
 
+    static func missing(_ path: String) -> Bool {
+        guard let s = FileSystem.status(path) else { return true }
+        return s.size == 0
+    }
+
     func refresh(workspace: Workspace, store: StateStore) -> Result {
         var result = Result()
         let now = Timestamps.iso(nanoseconds: FileSystem.nowNanoseconds())
-        func attempt(_ relative: String, _ build: () throws -> JSONValue) {
+        func attempt(_ relative: String, durable: Bool = true, _ build: () throws -> [UInt8]) {
             do {
-                try AtomicFile.write(try build().rendered(), to: workspace.absolute(relative))
+                try AtomicFile.write(try build(), to: workspace.absolute(relative), durable: durable)
                 result.written.append(relative)
             } catch {
                 result.errors.append("\(relative): \(error)")
             }
         }
-        func attemptWorkbook(_ relative: String, _ write: (String) throws -> Void) {
+        func attemptWorkbook(_ relative: String, durable: Bool = true, _ write: (String) throws -> Void) {
             do {
                 let path = workspace.absolute(relative)
                 try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent)
                 try write(path)
-                try FileSystem.sync(path)
-                try FileSystem.sync((path as NSString).deletingLastPathComponent)
+                if durable {
+                    try FileSystem.sync(path)
+                    try FileSystem.sync((path as NSString).deletingLastPathComponent)
+                }
                 result.written.append(relative)
             } catch {
                 result.errors.append("\(relative): \(error)")
@@ -45,11 +52,13 @@ public struct OutputRefresher: Sendable {
             for s in try store.submissions() where s.filed {
                 let json = SubmissionFeedback.relativePath(for: s)
                 let xlsx = SubmissionFeedback.relativePath(for: s, extension: "xlsx")
-                let needJSON = !FileSystem.exists(workspace.absolute(json)), needXLSX = !FileSystem.exists(workspace.absolute(xlsx))
+                // Feedback never changes once written, and is not fsynced (one per submission):
+                // a file a power cut left empty counts as missing and is written again.
+                let needJSON = Self.missing(workspace.absolute(json)), needXLSX = Self.missing(workspace.absolute(xlsx))
                 guard needJSON || needXLSX else { continue }
                 let feedback = try SubmissionFeedback(store: store, submission: s)
-                if needXLSX { attemptWorkbook(xlsx) { try FeedbackWorkbook.write(feedback, summary: feedback.summary, to: $0) } }
-                if needJSON { attempt(json) { feedback.json } }
+                if needXLSX { attemptWorkbook(xlsx, durable: false) { try FeedbackWorkbook.write(feedback, summary: feedback.summary, to: $0) } }
+                if needJSON { attempt(json, durable: false) { feedback.json.rendered(compactBelow: 2) } }
                 KillPoint.hit("after-feedback")
             }
         } catch {
@@ -64,9 +73,9 @@ public struct OutputRefresher: Sendable {
             for section in report.partners {
                 for (id, f) in section.openFindings { if let s = submissions[id] { openFindings.append((s, f)) } }
             }
-            attempt(workspace.relative(workspace.harmonisedJSON)) { dataset.json }
+            attempt(workspace.relative(workspace.harmonisedJSON)) { dataset.json.rendered(compactBelow: 2) }
             attemptWorkbook(workspace.relative(workspace.harmonisedXLSX)) { try HarmonisedWorkbook.write(dataset, findings: openFindings, to: $0) }
-            attempt(workspace.relative(workspace.validationReportJSON)) { report.json }
+            attempt(workspace.relative(workspace.validationReportJSON)) { report.json.rendered(compactBelow: 3) }
             attemptWorkbook(workspace.relative(workspace.validationReportXLSX)) {
                 try ValidationReportWorkbook.write(report, submissions: submissions, to: $0)
             }

@@ -13,6 +13,14 @@ public struct ObservationFilter: Hashable, Sendable {
 }
 
 extension StateStore {
+    /// Decoded straight from the cursor: no copy of each row (the outputs read every observation).
+    static func observations(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredObservation] {
+        var out: [StoredObservation] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { out.append(StoredObservation(row: row)) }
+        return out
+    }
+
     public func submissions() throws -> [SubmissionEntry] {
         try db.read { db in
             try Row.fetchAll(db, sql: "SELECT \(SubmissionEntry.columns) FROM submission ORDER BY id").map(SubmissionEntry.init)
@@ -38,13 +46,13 @@ extension StateStore {
         clause("o.indicator", filter.indicators.sorted())
         clause("o.partner_id", filter.partners.sorted())
         sql += " ORDER BY o.partner_id, o.indicator, o.region, o.year, o.cluster_id"
-        return try db.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredObservation.init) }
+        return try db.read { db in try Self.observations(db, sql: sql, arguments: arguments) }
     }
 
     public func observations(ofSubmission id: Int64) throws -> [StoredObservation] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(StoredObservation.columns) FROM observation o WHERE o.submission_id = ? ORDER BY o.id",
-                             arguments: [id]).map(StoredObservation.init)
+            try Self.observations(db, sql: "SELECT \(StoredObservation.columns) FROM observation o WHERE o.submission_id = ? ORDER BY o.id",
+                                  arguments: [id])
         }
     }
 

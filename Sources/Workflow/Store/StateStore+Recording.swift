@@ -76,13 +76,24 @@ extension StateStore {
     /// them), and kept otherwise (a file about 2024 does not withdraw 2023).
     private static func recordObservations(_ processed: ProcessedSubmission, submission id: Int64, hadPrevious: Bool,
                                            counts: inout SubmissionEntry.Counts, db: Database) throws {
+        // Only the partner's current values in the submission's scope can be revised or withdrawn:
+        // read those, not the partner's whole dataset (most submissions are small).
+        var scope = Set<Scope>()
+        for o in processed.observations { scope.insert(Scope(cluster: o.clusterID, indicator: o.indicator, year: o.year)) }
+        let indicators = Array(Set(scope.map(\.indicator))), years = Array(Set(scope.map(\.year)))
+        var arguments: StatementArguments = [processed.partnerID]
+        for i in indicators { _ = arguments.append(contentsOf: [i]) }
+        for y in years { _ = arguments.append(contentsOf: [y]) }
         var current: [ObservationKey: Current] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, submission_id, cluster_id, indicator, region, year, value_kind, value_number, value_text, unit, obs_status
             FROM observation WHERE partner_id = ? AND superseded_by IS NULL
-            """, arguments: [processed.partnerID])
+                AND indicator IN (\(Array(repeating: "?", count: indicators.count).joined(separator: ",")))
+                AND year IN (\(Array(repeating: "?", count: years.count).joined(separator: ",")))
+            """, arguments: arguments)
         while let r = try rows.next() {
             let key = ObservationKey(clusterID: r[2], indicator: r[3], region: r[4], year: r[5])
+            guard scope.contains(Scope(cluster: key.clusterID, indicator: key.indicator, year: key.year)) else { continue }
             current[key] = Current(id: r[0], submission: r[1], value: StoredObservation.value(kind: r[6], number: r[7], text: r[8]),
                                    unit: r[9], status: r[10])
         }
@@ -98,11 +109,9 @@ extension StateStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var seen = Set<ObservationKey>()
-        var scope = Set<Scope>()
         for o in processed.observations {
             let key = o.key
             guard seen.insert(key).inserted else { continue }
-            scope.insert(Scope(cluster: o.clusterID, indicator: o.indicator, year: o.year))
             if let old = current.removeValue(forKey: key) {
                 try supersede.execute(arguments: [id, old.id])
                 if old.value != o.value || old.unit != o.unit || old.status != o.obsStatus {
@@ -121,7 +130,7 @@ extension StateStore {
                 }
             }
         }
-        for (key, old) in current where scope.contains(Scope(cluster: key.clusterID, indicator: key.indicator, year: key.year)) {
+        for (key, old) in current {
             try supersede.execute(arguments: [id, old.id])
             counts.withdrawn += 1
             try change.execute(arguments: [id, "withdrawn", key.clusterID, key.indicator, key.region, key.year, old.id,
@@ -156,7 +165,7 @@ extension StateStore {
 
     /// Counts one more start on processing this content; returns how many earlier starts never ended.
     func beginAttempt(hash: String) throws -> Int {
-        try db.write { db in
+        try relaxed { db in
             let earlier = try Int.fetchOne(db, sql: "SELECT count FROM attempt WHERE content_hash = ?", arguments: [hash]) ?? 0
             try db.execute(sql: "INSERT INTO attempt (content_hash, count) VALUES (?, 1) ON CONFLICT(content_hash) DO UPDATE SET count = count + 1",
                            arguments: [hash])
@@ -166,8 +175,25 @@ extension StateStore {
 
     /// The original is where the ledger says: the snapshot is gone, nothing is left to resolve.
     func markFiled(_ id: Int64) throws {
-        try db.write { db in
+        try relaxed { db in
             try db.execute(sql: "UPDATE submission SET filed = 1, snapshot_path = NULL WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// A write that need not survive a power cut (a lost one is redone by recovery, or only
+    /// resets a crash counter): committed with `synchronous = NORMAL`, without an fsync of its
+    /// own. A process crash loses nothing either way; only `record` must be durable before the
+    /// original moves.
+    private func relaxed<T>(_ body: (Database) throws -> T) throws -> T {
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result!
         }
     }
 

@@ -6,7 +6,9 @@ import SpreadsheetIO
 enum FeedbackWorkbook {
     static func write(_ feedback: SubmissionFeedback, summary: String, to path: String) throws {
         let s = feedback.submission
-        let book = try XLSXWriter(path: path, properties: WorkbookProperties(title: "innaxe feedback: \(s.originalName)"))
+        // Deflate level 1: a feedback workbook is written for every submission; speed over size.
+        let book = try XLSXWriter(path: path, properties: WorkbookProperties(title: "innaxe feedback: \(s.originalName)"),
+                                  options: .init(compressionLevel: 1))
         let styles = try WorkbookStyles(book)
 
         let sheet = try book.addSheet(named: "Summary", options: SheetOptions(columnWidths: [1: 18, 2: 90]))
