@@ -137,12 +137,21 @@ extension StateStore {
                                            old.submission, old.value?.displayText, old.unit, old.status, nil, nil, nil, nil])
         }
         seen.removeAll(keepingCapacity: true)
+        let partner = processed.partnerID.databaseValue
         for o in processed.observations {
             guard seen.insert(o.key).inserted else { continue }
             let (kind, number, text) = StoredObservation.columns(of: o.value)
-            try insert.execute(arguments: [id, processed.partnerID, o.clusterID, o.indicator, o.region, o.year, kind, number, text,
-                                           o.unit, o.obsStatus, o.obsComment, o.provenance.file, o.provenance.sheet,
-                                           o.provenance.cell, o.provenance.originalText, o.provenance.originalUnit])
+            // The hot statement: plain DatabaseValues bound without re-validation (the statement
+            // and its 17 parameters are fixed above).
+            let values: [DatabaseValue] = [
+                id.databaseValue, partner, o.clusterID.databaseValue, o.indicator.databaseValue, o.region.databaseValue,
+                o.year.databaseValue, kind.databaseValue, number.databaseValue, text.databaseValue, o.unit.databaseValue,
+                o.obsStatus.databaseValue, o.obsComment.databaseValue, o.provenance.file.databaseValue,
+                o.provenance.sheet.databaseValue, o.provenance.cell.databaseValue, o.provenance.originalText.databaseValue,
+                o.provenance.originalUnit.databaseValue,
+            ]
+            insert.setUncheckedArguments(StatementArguments(values))
+            try insert.execute()
             counts.observations += 1
         }
     }
