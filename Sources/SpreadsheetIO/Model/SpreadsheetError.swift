@@ -48,6 +48,14 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case invalidWrite = "invalid-write"
         /// The output file or a temporary file beside it could not be created, written or renamed.
         case cannotWrite = "cannot-write"
+
+        /// Kinds raised by the writers; the others are reading failures (with corpus categories).
+        public var isWriting: Bool {
+            switch self {
+            case .invalidSheetName, .duplicateSheetName, .textTooLong, .nonFiniteNumber, .dateOutOfRange, .invalidWrite, .cannotWrite: return true
+            default: return false
+            }
+        }
     }
 
     public var kind: Kind
