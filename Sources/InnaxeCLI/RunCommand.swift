@@ -9,7 +9,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
         Accepted originals go to archive/, files that cannot be taken to rejected/ with a .reason.txt \
         beside them; a file identical to one already accepted is recorded as a duplicate. Then \
-        out/harmonised.json, out/validation-report.json and per-submission feedback are refreshed.
+        out/harmonised.xlsx and .json, out/validation-report.xlsx and .json, and a feedback \
+        workbook (and JSON) per submission in out/feedback/ are refreshed.
 
         Exit status: 0 every file taken, 1 some file was rejected or could not be taken, \
         2 the pass could not run (not a workspace, or another innaxe process holds it).

@@ -169,7 +169,7 @@ import Glibc
         // Random instants over the first half of a pass (a pass on a loaded machine may run
         // faster than the reference did, and a kill after the end tests nothing).
         var rng = SystemRandomNumberGenerator()
-        for _ in 0..<30 { plans.append((nil, Double.random(in: 0...(passDuration * 0.5), using: &rng))) }
+        for _ in 0..<20 { plans.append((nil, Double.random(in: 0...(passDuration * 0.5), using: &rng))) }
 
         var killed = 0, killedAtSteps = 0
         var notKilled: [String] = []

@@ -46,12 +46,17 @@ public struct InboxPass {
         defer { withExtendedLifetime(lock) {} }
         let store = try StateStore(workspace: workspace)
         var report = PassReport()
-        report.recovered = try Recovery(workspace: workspace, store: store).run()
+        let recovery = try Recovery(workspace: workspace, store: store).run()
+        report.recovered = recovery.recovered
+        for (entry, message) in recovery.failed {
+            report.outcomes.append(.failed(inboxPath: entry.inboxPath, message: "recorded as submission \(entry.id) but not filed: \(message)"))
+        }
 
         let scan = InboxScanner(inbox: workspace.inbox, settle: options.settle).scan()
         report.waiting = scan.waiting
         report.ignored = scan.ignored.map { (path: $0.0, reason: $0.1) }
-        for candidate in scan.ready {
+        let unresolved = Set(recovery.failed.map { $0.0.inboxPath })
+        for candidate in scan.ready where !unresolved.contains(candidate.inboxPath) {
             if stop?.isRequested == true { break }
             do {
                 if let outcome = try take(candidate, store: store) { report.outcomes.append(outcome) }

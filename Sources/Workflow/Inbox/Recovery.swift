@@ -6,11 +6,18 @@ struct Recovery {
     var workspace: Workspace
     var store: StateStore
 
-    func run() throws -> [SubmissionEntry] {
+    /// Returns the submissions it finished filing, and those it could not (with why; they stay
+    /// unfiled and are retried by the next run, and the pass goes on).
+    func run() throws -> (recovered: [SubmissionEntry], failed: [(SubmissionEntry, String)]) {
         var recovered: [SubmissionEntry] = []
+        var failed: [(SubmissionEntry, String)] = []
         for entry in try store.unfiledSubmissions() {
-            try Filing(workspace: workspace, store: store).file(entry, originalStatus: nil)
-            recovered.append(entry)
+            do {
+                try Filing(workspace: workspace, store: store).file(entry, originalStatus: nil)
+                recovered.append(entry)
+            } catch {
+                failed.append((entry, "\(error)"))
+            }
         }
         let inUse = try store.snapshotPathsInUse()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.staging.path)) ?? []
@@ -19,6 +26,6 @@ struct Recovery {
         }
         AtomicFile.removeLeftovers(in: workspace.out.path)
         AtomicFile.removeLeftovers(in: workspace.rejected.path)
-        return recovered
+        return (recovered, failed)
     }
 }
