@@ -25,6 +25,7 @@ and the time ratio. A benchmark, not a test: it never fails the build.
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -128,6 +129,16 @@ def workspace(binary, entries, files):
     return root
 
 
+def measured(cmd, timeout):
+    """harness.run_once plus the CPU seconds (user + system) the command used: on a shared,
+    loaded machine wall time swings with the neighbours, CPU time much less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = harness.run_once(cmd, timeout=timeout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result + (cpu,)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     ap.add_argument("--files", type=int, default=200)
@@ -143,27 +154,42 @@ def main():
     xlsx = sum(1 for _, s, _ in entries if s.endswith(".xlsx"))
     print("inbox: %d files (%d XLSX, %d CSV), %s rows, six partners" % (len(entries), xlsx, len(entries) - xlsx, format(rows, ",")))
     results = []
+    phases = []
     contenders = [("innaxe", lambda ws: [binary, "run", "--workspace", ws, "--settle", "0"])]
     if not args.no_peer:
         contenders.append(("peer (pandas+sqlite3)", lambda ws: [sys.executable, os.path.join(HERE, "inbox_peer.py"), ws]))
     for name, cmd in contenders:
         ws = workspace(binary, entries, args.files)
         try:
-            code, wall, rss_kib, out, err = harness.run_once(cmd(ws), timeout=1800)
+            code, wall, rss_kib, out, err, cpu = measured(cmd(ws), timeout=1800)
             left = sum(len(f) for _, _, f in os.walk(os.path.join(ws, "inbox")))
             tail = [l for l in out.splitlines() if "file(s):" in l or l.startswith("peer:")]
-            results.append((name, code, wall, rss_kib, left, tail[-1] if tail else harness.first_line(err)))
+            results.append((name, code, wall, cpu, rss_kib, left, tail[-1] if tail else harness.first_line(err)))
+            if name == "innaxe":
+                # Where the time goes: a pass over the empty inbox rewrites the four outputs;
+                # with out/feedback/ removed it also rewrites the 200 feedback workbooks + JSON.
+                _, w_out, _, _, _, c_out = measured(cmd(ws), timeout=600)
+                phases.append(("outputs (harmonised, validation report: XLSX + JSON)", w_out, c_out))
+                shutil.rmtree(os.path.join(ws, "out", "feedback"), ignore_errors=True)
+                _, w_fb, _, _, _, c_fb = measured(cmd(ws), timeout=600)
+                phases.append(("feedback for %d submissions (XLSX + JSON)" % len(entries), w_fb - w_out, c_fb - c_out))
+                phases.append(("taking the files (hash, read, validate, record, file)", wall - w_fb, cpu - c_fb))
         finally:
             shutil.rmtree(ws, ignore_errors=True)
     print()
-    print("%-22s %8s %9s %10s %10s %6s  %s" % ("contender", "time s", "files/s", "rows/s", "peak RSS", "left", "summary"))
-    base = results[0][2] if results else None
-    for name, code, wall, rss, left, summary in results:
-        print("%-22s %8.2f %9.1f %10s %7.1f MiB %6d  %s (exit %s)" % (
-            name, wall, len(entries) / wall if wall else 0, format(int(rows / wall) if wall else 0, ","),
+    print("load average before: %.2f (2 cores shared; wall times swing with it, CPU times less)" % os.getloadavg()[0])
+    print("%-22s %8s %8s %9s %10s %10s %6s  %s" % ("contender", "wall s", "CPU s", "files/s", "rows/s", "peak RSS", "left", "summary"))
+    for name, code, wall, cpu, rss, left, summary in results:
+        print("%-22s %8.2f %8.2f %9.1f %10s %7.1f MiB %6d  %s (exit %s)" % (
+            name, wall, cpu, len(entries) / wall if wall else 0, format(int(rows / wall) if wall else 0, ","),
             rss / 1024, left, summary, code))
-    if len(results) == 2 and base:
-        print("\nratio: the peer takes %.2f× innaxe's time" % (results[1][2] / base))
+    if phases:
+        print("\ninnaxe's pass, split by rerunning it on the finished workspace:")
+        for label, seconds, cpu in phases:
+            print("  %-58s %6.2f s wall %6.2f s CPU" % (label, seconds, cpu))
+    if len(results) == 2 and results[0][2] and results[0][3]:
+        print("\nratio peer / innaxe: %.2f× the wall time, %.2f× the CPU time, %.2f× the peak RSS" % (
+            results[1][2] / results[0][2], results[1][3] / results[0][3], results[1][4] / max(results[0][4], 1)))
     return 0
 
 

@@ -235,6 +235,8 @@ public struct LongTableProcessor: SubmissionProcessor {
 
 extension String {
     var trimmed: String {
+        // Most cells have nothing to trim: check the two ends' bytes before walking Characters.
+        if let f = utf8.first, let l = utf8.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

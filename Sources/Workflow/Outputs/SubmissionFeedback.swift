@@ -53,7 +53,8 @@ public struct SubmissionFeedback: Sendable {
             ("previous_submission", previous.map(SubmissionJSON.summary) ?? .null),
             ("findings", .array(findings.map { SubmissionJSON.finding($0, submission: nil) })),
             ("changes", .array(changes.map(SubmissionJSON.change))),
-            ("observations", .array(observations.map(SubmissionJSON.observation))),
+            // The values themselves are in the feedback workbook and, with provenance, in
+            // harmonised.json (`provenance.submission`); the JSON stays small for tools.
         ])
     }
 }

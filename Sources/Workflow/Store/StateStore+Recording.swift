@@ -97,63 +97,66 @@ extension StateStore {
             current[key] = Current(id: r[0], submission: r[1], value: StoredObservation.value(kind: r[6], number: r[7], text: r[8]),
                                    unit: r[9], status: r[10])
         }
-        let supersede = try db.cachedStatement(sql: "UPDATE observation SET superseded_by = ? WHERE id = ?")
-        let insert = try db.cachedStatement(sql: """
+        let supersede = BatchedStatement(db, head: "UPDATE observation SET superseded_by = \(id) WHERE id IN (", tuple: "?",
+                                         tail: ")", columns: 1)
+        let insert = BatchedStatement(db, head: """
             INSERT INTO observation (submission_id, partner_id, cluster_id, indicator, region, year, value_kind, value_number,
                 value_text, unit, obs_status, obs_comment, source_file, source_sheet, source_cell, original_text, original_unit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let change = try db.cachedStatement(sql: """
+            VALUES
+            """, tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns: 17)
+        let change = BatchedStatement(db, head: """
             INSERT INTO change (submission_id, kind, cluster_id, indicator, region, year, previous_observation_id,
                 previous_submission_id, previous_value, previous_unit, previous_status, value, unit, status, cell)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            VALUES
+            """, tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns: 15)
+        let submission = id.databaseValue
+        func changeRow(_ kind: String, _ key: ObservationKey, _ old: Current?, _ o: ObservationRecord?) -> [DatabaseValue] {
+            [submission, kind.databaseValue, key.clusterID.databaseValue, key.indicator.databaseValue, key.region.databaseValue,
+             key.year.databaseValue, old?.id.databaseValue ?? .null, old?.submission.databaseValue ?? .null,
+             old?.value?.displayText.databaseValue ?? .null, old?.unit.databaseValue ?? .null, old?.status.databaseValue ?? .null,
+             o?.value?.displayText.databaseValue ?? .null, o?.unit.databaseValue ?? .null, o?.obsStatus.databaseValue ?? .null,
+             o?.provenance.cell.databaseValue ?? .null]
+        }
         var seen = Set<ObservationKey>()
         for o in processed.observations {
             let key = o.key
             guard seen.insert(key).inserted else { continue }
             if let old = current.removeValue(forKey: key) {
-                try supersede.execute(arguments: [id, old.id])
+                try supersede.add([old.id.databaseValue])
                 if old.value != o.value || old.unit != o.unit || old.status != o.obsStatus {
                     counts.revised += 1
-                    try change.execute(arguments: [id, "revised", key.clusterID, key.indicator, key.region, key.year, old.id,
-                                                   old.submission, old.value?.displayText, old.unit, old.status,
-                                                   o.value?.displayText, o.unit, o.obsStatus, o.provenance.cell])
+                    try change.add(changeRow("revised", key, old, o))
                 } else {
                     counts.unchanged += 1
                 }
             } else {
                 counts.added += 1
-                if hadPrevious {
-                    try change.execute(arguments: [id, "added", key.clusterID, key.indicator, key.region, key.year, nil, nil,
-                                                   nil, nil, nil, o.value?.displayText, o.unit, o.obsStatus, o.provenance.cell])
-                }
+                if hadPrevious { try change.add(changeRow("added", key, nil, o)) }
             }
         }
         for (key, old) in current {
-            try supersede.execute(arguments: [id, old.id])
+            try supersede.add([old.id.databaseValue])
             counts.withdrawn += 1
-            try change.execute(arguments: [id, "withdrawn", key.clusterID, key.indicator, key.region, key.year, old.id,
-                                           old.submission, old.value?.displayText, old.unit, old.status, nil, nil, nil, nil])
+            try change.add(changeRow("withdrawn", key, old, nil))
         }
+        // Superseded rows leave the unique index of current values before the new ones enter it.
+        try supersede.flush()
+        try change.flush()
         seen.removeAll(keepingCapacity: true)
         let partner = processed.partnerID.databaseValue
         for o in processed.observations {
             guard seen.insert(o.key).inserted else { continue }
             let (kind, number, text) = StoredObservation.columns(of: o.value)
-            // The hot statement: plain DatabaseValues bound without re-validation (the statement
-            // and its 17 parameters are fixed above).
-            let values: [DatabaseValue] = [
-                id.databaseValue, partner, o.clusterID.databaseValue, o.indicator.databaseValue, o.region.databaseValue,
+            try insert.add([
+                submission, partner, o.clusterID.databaseValue, o.indicator.databaseValue, o.region.databaseValue,
                 o.year.databaseValue, kind.databaseValue, number.databaseValue, text.databaseValue, o.unit.databaseValue,
                 o.obsStatus.databaseValue, o.obsComment.databaseValue, o.provenance.file.databaseValue,
                 o.provenance.sheet.databaseValue, o.provenance.cell.databaseValue, o.provenance.originalText.databaseValue,
                 o.provenance.originalUnit.databaseValue,
-            ]
-            insert.setUncheckedArguments(StatementArguments(values))
-            try insert.execute()
+            ])
             counts.observations += 1
         }
+        try insert.flush()
     }
 
     private static func recordFindings(_ findings: [FindingRecord], submission id: Int64, counts: inout SubmissionEntry.Counts,
