@@ -61,3 +61,35 @@ import Testing
         }
     }
 }
+
+@Suite struct PartnerIdentificationTests {
+    static func file(_ name: String, folder: String?, contents: Data) throws -> InboxFile {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + "-" + name)
+        try contents.write(to: url)
+        return InboxFile(path: url.path, originalName: name, inboxPath: (folder.map { $0 + "/" } ?? "") + name,
+                         partnerFolder: folder, contentHash: "", size: contents.count)
+    }
+
+    @Test func folderThenNameThenHeaderFingerprint() throws {
+        let biocat = HeaderFingerprintPartnerIdentifier.Rule(partnerID: "biocat", mappingID: "biocat-indicadors",
+                                                             labels: ["Codi", "Indicador", "Unitat"])
+        let medicen = HeaderFingerprintPartnerIdentifier.Rule(partnerID: "medicen", labels: ["Année", "Adhérents"])
+        let identifier = FirstMatchPartnerIdentifier([
+            InboxFolderPartnerIdentifier(knownPartners: ["biocat", "medicen", "dlsc"]),
+            FileNamePatternPartnerIdentifier(rules: [.init(partnerID: "dlsc", pattern: #"^n(ø|oe)gletal"#)]),
+            HeaderFingerprintPartnerIdentifier(rules: [biocat, medicen]),
+        ])
+        let inFolder = try Self.file("x.csv", folder: "medicen", contents: Data("a\n".utf8))
+        #expect(identifier.identify(inFolder) == PartnerIdentification(partnerID: "medicen", method: .inboxFolder))
+        let byName = try Self.file("Nøgletal 2024.csv", folder: nil, contents: Data("a\n".utf8))
+        #expect(identifier.identify(byName)?.partnerID == "dlsc")
+        #expect(identifier.identify(byName)?.method == .fileName)
+        let byHeader = try Self.file("export.csv", folder: "unknown-folder",
+                                     contents: Data("Informe BioRegió\n\nCODI;indicador;Unitat;2023\nEMP;Empreses;nombre;1250\n".utf8))
+        #expect(identifier.identify(byHeader) == PartnerIdentification(partnerID: "biocat", mappingID: "biocat-indicadors", method: .headerFingerprint))
+        let accents = try Self.file("tdb.csv", folder: nil, contents: Data("annee;ADHERENTS\n2023;420\n".utf8))
+        #expect(identifier.identify(accents)?.partnerID == "medicen", "accents and case do not matter")
+        let nobody = try Self.file("n.csv", folder: nil, contents: Data("name;value\nx;1\n".utf8))
+        #expect(identifier.identify(nobody) == nil)
+    }
+}
