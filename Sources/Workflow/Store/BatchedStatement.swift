@@ -11,7 +11,7 @@ final class BatchedStatement {
     private let tail: String
     private let columns: Int
     private let rowsPerStatement: Int
-    private var pending: [DatabaseValue] = []
+    private var pending: [(any DatabaseValueConvertible)?] = []
     private var full: Statement?
 
     /// `head` + `tuple` repeated, joined by `separator`, + `tail`. `columns`: parameters per row.
@@ -32,7 +32,7 @@ final class BatchedStatement {
         head + Array(repeating: tuple, count: rows).joined(separator: separator) + tail
     }
 
-    func add(_ row: [DatabaseValue]) throws {
+    func add(_ row: [(any DatabaseValueConvertible)?]) throws {
         pending.append(contentsOf: row)
         if pending.count == columns * rowsPerStatement { try flush() }
     }

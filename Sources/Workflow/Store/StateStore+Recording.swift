@@ -109,20 +109,20 @@ extension StateStore {
                 previous_submission_id, previous_value, previous_unit, previous_status, value, unit, status, cell)
             VALUES
             """, tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns: 15)
-        let submission = id.databaseValue
-        func changeRow(_ kind: String, _ key: ObservationKey, _ old: Current?, _ o: ObservationRecord?) -> [DatabaseValue] {
-            [submission, kind.databaseValue, key.clusterID.databaseValue, key.indicator.databaseValue, key.region.databaseValue,
-             key.year.databaseValue, old?.id.databaseValue ?? .null, old?.submission.databaseValue ?? .null,
-             old?.value?.displayText.databaseValue ?? .null, old?.unit.databaseValue ?? .null, old?.status.databaseValue ?? .null,
-             o?.value?.displayText.databaseValue ?? .null, o?.unit.databaseValue ?? .null, o?.obsStatus.databaseValue ?? .null,
-             o?.provenance.cell.databaseValue ?? .null]
+        let submission = id
+        func changeRow(_ kind: String, _ key: ObservationKey, _ old: Current?, _ o: ObservationRecord?) -> [(any DatabaseValueConvertible)?] {
+            [submission, kind, key.clusterID, key.indicator, key.region,
+             key.year, old?.id, old?.submission,
+             old?.value?.displayText, old?.unit, old?.status,
+             o?.value?.displayText, o?.unit, o?.obsStatus,
+             o?.provenance.cell]
         }
         var seen = Set<ObservationKey>()
         for o in processed.observations {
             let key = o.key
             guard seen.insert(key).inserted else { continue }
             if let old = current.removeValue(forKey: key) {
-                try supersede.add([old.id.databaseValue])
+                try supersede.add([old.id])
                 if old.value != o.value || old.unit != o.unit || old.status != o.obsStatus {
                     counts.revised += 1
                     try change.add(changeRow("revised", key, old, o))
@@ -135,7 +135,7 @@ extension StateStore {
             }
         }
         for (key, old) in current {
-            try supersede.add([old.id.databaseValue])
+            try supersede.add([old.id])
             counts.withdrawn += 1
             try change.add(changeRow("withdrawn", key, old, nil))
         }
@@ -143,16 +143,16 @@ extension StateStore {
         try supersede.flush()
         try change.flush()
         seen.removeAll(keepingCapacity: true)
-        let partner = processed.partnerID.databaseValue
+        let partner = processed.partnerID
         for o in processed.observations {
             guard seen.insert(o.key).inserted else { continue }
             let (kind, number, text) = StoredObservation.columns(of: o.value)
             try insert.add([
-                submission, partner, o.clusterID.databaseValue, o.indicator.databaseValue, o.region.databaseValue,
-                o.year.databaseValue, kind.databaseValue, number.databaseValue, text.databaseValue, o.unit.databaseValue,
-                o.obsStatus.databaseValue, o.obsComment.databaseValue, o.provenance.file.databaseValue,
-                o.provenance.sheet.databaseValue, o.provenance.cell.databaseValue, o.provenance.originalText.databaseValue,
-                o.provenance.originalUnit.databaseValue,
+                submission, partner, o.clusterID, o.indicator, o.region,
+                o.year, kind, number, text, o.unit,
+                o.obsStatus, o.obsComment, o.provenance.file,
+                o.provenance.sheet, o.provenance.cell, o.provenance.originalText,
+                o.provenance.originalUnit,
             ])
             counts.observations += 1
         }
