@@ -166,10 +166,12 @@ import Glibc
         for n in [1, 2] { plans.append(("after-reason:\(n)", nil)) }
         for n in [1, 3, 6, 8, 9] { plans.append(("output-written:\(n)", nil)) }
         let deterministic = plans.count
-        // Random instants over the first half of a pass (a pass on a loaded machine may run
-        // faster than the reference did, and a kill after the end tests nothing).
+        // Random instants: most in the first half of a pass (a pass on a loaded machine may run
+        // faster than the reference did, and a kill after the end tests nothing), some late,
+        // where the workbooks are being written.
         var rng = SystemRandomNumberGenerator()
-        for _ in 0..<20 { plans.append((nil, Double.random(in: 0...(passDuration * 0.5), using: &rng))) }
+        for _ in 0..<15 { plans.append((nil, Double.random(in: 0...(passDuration * 0.5), using: &rng))) }
+        for _ in 0..<10 { plans.append((nil, Double.random(in: (passDuration * 0.5)...(passDuration * 0.9), using: &rng))) }
 
         var killed = 0, killedAtSteps = 0
         var notKilled: [String] = []
