@@ -68,16 +68,19 @@ extension StateStore {
 
     public func changes(ofSubmission id: Int64) throws -> [ObservationChange] {
         try db.read { db in
-            try Row.fetchAll(db, sql: """
+            var out: [ObservationChange] = []
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT kind, cluster_id, indicator, region, year, previous_submission_id, previous_value, previous_unit,
                     previous_status, value, unit, status, cell FROM change WHERE submission_id = ?
                 ORDER BY indicator, region, year, cluster_id
-                """, arguments: [id]).map { r in
-                ObservationChange(kind: ObservationChange.Kind(rawValue: r[0]) ?? .revised,
-                                  key: ObservationKey(clusterID: r[1], indicator: r[2], region: r[3], year: r[4]),
-                                  previousSubmissionID: r[5], previousValue: r[6], previousUnit: r[7], previousStatus: r[8],
-                                  value: r[9], unit: r[10], status: r[11], cell: r[12])
+                """, arguments: [id])
+            while let r = try rows.next() {
+                out.append(ObservationChange(kind: ObservationChange.Kind(rawValue: r[0]) ?? .revised,
+                                             key: ObservationKey(clusterID: r[1], indicator: r[2], region: r[3], year: r[4]),
+                                             previousSubmissionID: r[5], previousValue: r[6], previousUnit: r[7], previousStatus: r[8],
+                                             value: r[9], unit: r[10], status: r[11], cell: r[12]))
             }
+            return out
         }
     }
 
