@@ -18,6 +18,6 @@ status=0
 echo
 "$bin" status --workspace "$ws"
 echo
-echo "outputs: $ws/out/harmonised.json, $ws/out/validation-report.json, $ws/out/feedback/"
+echo "outputs: $ws/out/harmonised.xlsx (and .json), $ws/out/validation-report.xlsx (and .json), $ws/out/feedback/"
 echo "originals: $ws/archive/ (accepted), $ws/rejected/ (with .reason.txt); ledger: $ws/state/innaxe.sqlite"
 exit $status
