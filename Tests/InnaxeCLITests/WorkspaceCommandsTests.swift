@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import Workflow
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `innaxe init`, `run`, `status`, `export` and `watch` as a coordinator runs them.
+@Suite struct WorkspaceCommandsTests {
+    static func temp() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("innaxe-cli-" + UUID().uuidString)
+    }
+
+    static func write(_ root: URL, _ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    static let biocat = "indicator;region;year;value;status\ncompanies_total;ES51;2023;1250;A\ncompanies_total;ES51;2024;1300;P\n"
+    static let medicen = "indicator,region,year,value\nmembers,FR10,2023,420\nmembers,FR10,2024,437\n"
+
+    @Test func initRunStatusAndExportOnAWorkspace() throws {
+        let root = Self.temp()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let created = try InnaxeProcess.run(["init", root.path, "--partner", "biocat", "--partner", "medicen"])
+        #expect(created.status == 0, "\(created.stderr)")
+        for folder in ["inbox/biocat", "inbox/medicen", "archive", "rejected", "out", "mappings", "state"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(folder).path), "\(folder)")
+        }
+        try Self.write(root, "inbox/biocat/biocat.csv", Self.biocat)
+        try Self.write(root, "inbox/medicen/medicen.csv", Self.medicen)
+        try FileManager.default.copyItem(at: InnaxeProcess.packageRoot.appendingPathComponent("fixtures/xlsx/legacy-biff.xls"),
+                                         to: root.appendingPathComponent("inbox/medicen/tableau.xls"))
+
+        let run = try InnaxeProcess.run(["run", "--workspace", root.path, "--settle", "0"])
+        #expect(run.status == 1, "a rejected file makes the exit status 1")
+        #expect(run.stdout.contains("3 file(s): 2 accepted, 0 duplicate, 1 rejected"), "\(run.stdout)")
+        #expect(run.stdout.contains("tableau.xls: legacy-xls: this is a legacy Excel 97–2003 workbook"), "\(run.stdout)")
+        #expect(run.stdout.contains("outputs: out/harmonised.json, out/harmonised.xlsx, out/validation-report.json, out/validation-report.xlsx, feedback for 3 submission(s)"), "\(run.stdout)")
+
+        let again = try InnaxeProcess.run(["run", "--workspace", root.path, "--settle", "0"])
+        #expect(again.status == 0, "an empty inbox is a clean pass")
+        #expect(again.stdout.contains("0 file(s)"))
+
+        let status = try InnaxeProcess.run(["status", "--workspace", root.path])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("2 partner(s), 4 current value(s)"), "\(status.stdout)")
+        #expect(status.stdout.split(separator: "\n").contains { $0.contains("medicen") && $0.contains("tableau.xls") && $0.contains("rejected") })
+
+        let csvOut = root.appendingPathComponent("export.csv")
+        let export = try InnaxeProcess.run(["export", "--workspace", root.path, "--format", "csv", "--year", "2024", "-o", csvOut.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let csv = try String(contentsOf: csvOut, encoding: .utf8)
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines.first?.hasPrefix("partner,cluster_id,indicator,region,year,value,unit,obs_status") == true)
+        #expect(lines.count == 3)
+        #expect(lines.contains { $0.hasPrefix("biocat,biocat,companies_total,ES51,2024,1300,,P,,") })
+
+        let jsonOut = root.appendingPathComponent("export.json")
+        let ej = try InnaxeProcess.run(["export", "-w", root.path, "--format", "json", "--partner", "medicen", "--indicator", "members", "-o", jsonOut.path])
+        #expect(ej.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: jsonOut)) as? [String: Any]
+        #expect(json?["observation_count"] as? Int == 2)
+    }
+
+    @Test func aSecondRunWhileOneHoldsTheWorkspaceSaysSoAndExits2() throws {
+        let root = Self.temp()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (ws, _) = try Workspace.create(at: root, partners: ["biocat"])
+        try Self.write(root, "inbox/biocat/biocat.csv", Self.biocat)
+        let lock = try WorkspaceLock(workspace: ws)
+        let r = try InnaxeProcess.run(["run", "--workspace", root.path, "--settle", "0"])
+        withExtendedLifetime(lock) {}
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("another innaxe process (pid \(getpid())) is processing this workspace"), "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("inbox/biocat/biocat.csv").path))
+    }
+
+    @Test func notAWorkspaceIsAClearErrorWithStatus2() throws {
+        let r = try InnaxeProcess.run(["run", "--workspace", "/nonexistent-innaxe-workspace"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is not an innaxe workspace"), "\(r.stderr)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func watchTakesFilesAsTheyArriveAndStopsCleanlyOnSIGTERM() throws {
+        let root = Self.temp()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Workspace.create(at: root, partners: ["biocat"])
+        let process = Process()
+        process.executableURL = InnaxeProcess.executable
+        process.arguments = ["watch", "--workspace", root.path, "--settle", "0", "--interval", "0.1"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try Self.write(root, "inbox/biocat/biocat.csv", Self.biocat)
+        let archive = root.appendingPathComponent("archive/biocat")
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []).isEmpty {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "stops by itself, not killed")
+        #expect(text.contains("1 accepted"), "\(text)")
+        #expect(text.hasSuffix("stopped\n"))
+    }
+}
