@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Layer 1: thin system-library shims. Only SpreadsheetIO imports them.
@@ -28,11 +29,17 @@ let package = Package(
             name: "SpreadsheetIO",
             dependencies: ["CLibzip", "CLibXML2"]
         ),
+        // Layer 3: the harmonisation core (schema, mappings, value parsing, checks, findings).
+        .target(
+            name: "Harmonisation",
+            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams")]
+        ),
         // Layer 5: the command line, kept as a library so tests can run commands in-process.
         .target(
             name: "InnaxeCLI",
             dependencies: [
                 "SpreadsheetIO",
+                "Harmonisation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +50,10 @@ let package = Package(
         .testTarget(
             name: "SpreadsheetIOTests",
             dependencies: ["SpreadsheetIO"]
+        ),
+        .testTarget(
+            name: "HarmonisationTests",
+            dependencies: ["Harmonisation", "SpreadsheetIO"]
         ),
         .testTarget(
             name: "InnaxeCLITests",
