@@ -10,7 +10,7 @@ public struct InnaxeCommand: ParsableCommand {
         and writes harmonised workbooks, JSON and validation reports.
         """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self, DumpCommand.self, StatsCommand.self, ValidateCommand.self, HarmoniseCommand.self]
+        subcommands: [InspectCommand.self, DumpCommand.self, StatsCommand.self, ConvertCommand.self, ValidateCommand.self, HarmoniseCommand.self]
     )
 
     public init() {}

@@ -94,7 +94,7 @@ import Testing
 
     @Test func categoriesMatchTheCorpusVocabulary() {
         let corpus: Set = ["encrypted", "corrupt-zip", "not-xlsx", "malformed", "too-large", "xml-entity", "bad-zip-entry"]
-        for kind in SpreadsheetError.Kind.allCases {
+        for kind in SpreadsheetError.Kind.allCases where !kind.isWriting {
             #expect(corpus.contains(SpreadsheetError(kind, file: "f", reason: "r").category), "\(kind)")
         }
     }

@@ -32,6 +32,30 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         case undecodableText = "undecodable-text"
         /// A sheet asked for by name or index that the workbook does not have.
         case noSuchSheet = "no-such-sheet"
+
+        // Writing: values and names a file format cannot hold, refused before anything is written.
+        /// A sheet name Excel refuses: empty, over 31 characters, `[]:*?/\\`, or a leading/trailing `'`.
+        case invalidSheetName = "invalid-sheet-name"
+        /// Two sheets whose names differ only in case (Excel compares them case-insensitively).
+        case duplicateSheetName = "duplicate-sheet-name"
+        /// Text over Excel's 32,767 characters in one cell.
+        case textTooLong = "text-too-long"
+        /// NaN or infinity, which no spreadsheet cell can hold.
+        case nonFiniteNumber = "non-finite-number"
+        /// A date before 1900-01-01 or after 9999-12-31, which Excel cannot store as a date.
+        case dateOutOfRange = "date-out-of-range"
+        /// Rows written out of order, or a feature (validation, comment, freeze) that is invalid.
+        case invalidWrite = "invalid-write"
+        /// The output file or a temporary file beside it could not be created, written or renamed.
+        case cannotWrite = "cannot-write"
+
+        /// Kinds raised by the writers; the others are reading failures (with corpus categories).
+        public var isWriting: Bool {
+            switch self {
+            case .invalidSheetName, .duplicateSheetName, .textTooLong, .nonFiniteNumber, .dateOutOfRange, .invalidWrite, .cannotWrite: return true
+            default: return false
+            }
+        }
     }
 
     public var kind: Kind
