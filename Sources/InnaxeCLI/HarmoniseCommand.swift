@@ -12,7 +12,10 @@ struct HarmoniseCommand: ParsableCommand {
           harmonised.json         observations with value, unit, status and provenance \
         (file, sheet, cell, original text and unit), the schema, rates and mapping versions, \
         and each input's SHA-256 (docs/harmonised.schema.json)
+          harmonised.xlsx         the same as a workbook: Observations (long), Comparison \
+        (regions × indicators for the latest year), Sources, Findings
           validation-report.json  the findings, grouped, with cell references
+          validation-report.xlsx  the same as a workbook: Summary (groups), Findings, Inputs
 
         Originals are only read, never changed. A file that cannot be read is reported and the \
         other files go on. Exit status as for validate.
@@ -39,24 +42,28 @@ struct HarmoniseCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let writer: HarmonisedJSONWriter
+        let workbook: HarmonisedWorkbookWriter
         do {
             writer = try HarmonisedJSONWriter(path: out + "/harmonised.json", schema: session.schema, rates: session.rates, mappings: [session.mapping])
+            workbook = try HarmonisedWorkbookWriter(path: out + "/harmonised.xlsx", schema: session.schema, rates: session.rates, mappings: [session.mapping])
         } catch {
-            CLIErrors.printError("error: cannot write \(out)/harmonised.json: \(error.localizedDescription)")
+            CLIErrors.printError("error: cannot write into \(out): \(error)")
             throw ExitCode(2)
         }
-        let (reports, datasetFindings) = session.run(files: files, sink: writer)
+        let (reports, datasetFindings, index) = session.run(files: files, sink: TeeSink([writer, workbook]))
         let findings = reports.flatMap(\.findings) + datasetFindings
         let report = ValidationReport(schemaID: session.schema.id, schemaVersion: session.schema.version, inputs: reports, findings: findings)
         do {
             try writer.finish(reports: reports, findings: findings)
+            try workbook.finish(index: index, reports: reports, findings: findings)
             try Data(report.json().utf8).write(to: URL(fileURLWithPath: out + "/validation-report.json"))
+            try report.writeWorkbook(path: out + "/validation-report.xlsx")
         } catch {
             CLIErrors.printError("error: cannot write the outputs: \(error.localizedDescription)")
             throw ExitCode(2)
         }
         print(FindingsTable.render(report, showInfo: false))
-        print("\nWrote \(out)/harmonised.json (\(writer.count) observations) and \(out)/validation-report.json.")
+        print("\nWrote \(writer.count) observations to \(out)/harmonised.json and harmonised.xlsx, the findings to validation-report.json and .xlsx.")
         if reports.contains(where: { $0.format.isEmpty }) { throw ExitCode(2) }
         if report.hasErrors { throw ExitCode(1) }
     }

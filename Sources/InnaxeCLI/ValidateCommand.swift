@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let session = try mappingOptions.session()
-        let (reports, datasetFindings) = session.run(files: files, sink: DiscardingSink())
+        let (reports, datasetFindings, _) = session.run(files: files, sink: DiscardingSink())
         let report = ValidationReport(schemaID: session.schema.id, schemaVersion: session.schema.version, inputs: reports,
                                       findings: reports.flatMap(\.findings) + datasetFindings)
         print(json ? report.json() : FindingsTable.render(report, showInfo: !noInfo), terminator: json ? "" : "\n")

@@ -19,10 +19,10 @@ public struct HarmonisationSession {
 
     /// Harmonises `files` in order into `sink`; returns each file's report and the findings of
     /// the dataset checks.
-    public func run(files: [String], sink: ObservationSink) -> (reports: [FileReport], datasetFindings: [Finding]) {
+    public func run(files: [String], sink: ObservationSink) -> (reports: [FileReport], datasetFindings: [Finding], index: ObservationIndex) {
         let harmoniser = Harmoniser(schema: schema, rates: rates)
         let reports = files.map { harmoniser.harmonise(path: $0, mapping: mapping, sink: sink) }
-        return (reports, harmoniser.finish())
+        return (reports, harmoniser.finish(), harmoniser.index)
     }
 }
 
