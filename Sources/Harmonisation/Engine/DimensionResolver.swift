@@ -63,9 +63,14 @@ final class DimensionResolver {
         }
         if dimension == .region || dimension == .clusterID || dimension == .year || dimension == .locale {
             // A code written directly is accepted when the lookup does not know the label.
+            if dimension == .region {
+                // Its own findings (several codes, unknown code, other NUTS version) say why.
+                let direct = finalise(text, raw: raw)
+                return Resolution(value: direct.value, issues: issues + direct.issues, failed: direct.failed)
+            }
             if dimension != .clusterID, dimension != .locale || NumberLocale.named(text) != nil {
                 let direct = finalise(text, raw: raw)
-                if !direct.failed { direct.issues.isEmpty ? () : (); return Resolution(value: direct.value, issues: issues + direct.issues) }
+                if !direct.failed { return Resolution(value: direct.value, issues: issues + direct.issues) }
             }
         }
         if source.passThrough { return Resolution(value: text, issues: issues) }

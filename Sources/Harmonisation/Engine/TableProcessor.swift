@@ -121,7 +121,9 @@ final class TableProcessor {
             let key = LabelKey(text)
             let hits = labels.keys.sorted().filter { LabelKey(labels[$0]!) == key }
             if !hits.isEmpty { return hits }
-            if text.count <= 3, text == text.uppercased(), let c = CellReference.columnIndex(text) { return [c] }
+            // A letter names a column when no header has that text and the column lies within the
+            // header's width (StatBank sheets leave the dimension columns' headers blank).
+            if text.count <= 3, text == text.uppercased(), let c = CellReference.columnIndex(text), c <= (labels.keys.max() ?? 0) { return [c] }
             return []
         }
     }
