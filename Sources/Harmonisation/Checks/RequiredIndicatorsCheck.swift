@@ -2,22 +2,28 @@
 /// finding per cluster and year, listing them (coverage, not a cascade).
 public struct RequiredIndicatorsCheck: DatasetCheck {
     public init() {}
-    public func run(_ entries: [ObservationIndex.Entry], schema: IndicatorSchema) -> [Finding] {
-        struct ClusterYear: Hashable { var cluster: String; var year: Int }
-        var reported: [ClusterYear: Set<String>] = [:]
-        var where_: [ClusterYear: FindingLocation] = [:]
-        for e in entries {
-            let k = ClusterYear(cluster: e.key.clusterID, year: e.key.year)
-            reported[k, default: []].insert(e.key.indicator)
-            if where_[k] == nil { where_[k] = FindingLocation(file: e.location.file, sheet: e.location.sheet) }
-        }
+    public func run(_ index: ObservationIndex, schema: IndicatorSchema) -> [Finding] {
         let required = schema.indicators.filter(\.required).map(\.id)
+        var bit: [Int32: Int] = [:]
+        for (k, id) in required.prefix(64).enumerated() { if let i = index.id(of: id) { bit[i] = k } }
+        struct ClusterYear: Hashable { var cluster: Int32; var year: Int }
+        var reported: [ClusterYear: UInt64] = [:]
+        var firstAt: [ClusterYear: Int] = [:]
+        for i in 0..<index.count {
+            let k = ClusterYear(cluster: index.clusterID(at: i), year: index.year(at: i))
+            if firstAt[k] == nil { firstAt[k] = i }
+            if let b = bit[index.indicatorID(at: i)] { reported[k, default: 0] |= 1 << UInt64(b) } else if reported[k] == nil { reported[k] = 0 }
+        }
         var out: [Finding] = []
-        for (k, ids) in reported.sorted(by: { ($0.key.cluster, $0.key.year) < ($1.key.cluster, $1.key.year) }) {
-            let missing = required.filter { !ids.contains($0) }
+        for k in firstAt.keys.sorted(by: { (index.text($0.cluster), $0.year) < (index.text($1.cluster), $1.year) }) {
+            let mask = reported[k] ?? 0
+            let missing = required.prefix(64).enumerated().filter { mask & (1 << UInt64($0.offset)) == 0 }.map(\.element)
             guard !missing.isEmpty else { continue }
-            out.append(Finding(.requiredIndicatorMissing, at: where_[k]!, message: "\(k.cluster) \(k.year): \(missing.count) required indicator(s) not reported: \(missing.joined(separator: ", "))",
-                               expected: missing.joined(separator: ", "), hint: "report them, or as M (missing) if the partner cannot", indicator: k.cluster))
+            let at = index.location(at: firstAt[k]!)
+            let cluster = index.text(k.cluster)
+            out.append(Finding(.requiredIndicatorMissing, at: FindingLocation(file: at.file, sheet: at.sheet),
+                               message: "\(cluster) \(k.year): \(missing.count) required indicator(s) not reported: \(missing.joined(separator: ", "))",
+                               expected: missing.joined(separator: ", "), hint: "report them, or as M (missing) if the partner cannot", indicator: cluster))
         }
         return out
     }

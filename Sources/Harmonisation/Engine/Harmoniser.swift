@@ -125,10 +125,9 @@ public final class Harmoniser {
 
     /// Runs the dataset checks over everything accepted so far.
     public func finish() -> [Finding] {
-        let entries = index.entries
         var findings: [Finding] = []
         for check in DatasetChecks.all {
-            findings += check.run(entries, schema: schema)
+            findings += check.run(index, schema: schema)
         }
         datasetFindings = findings
         return findings

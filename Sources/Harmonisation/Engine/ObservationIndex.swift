@@ -96,6 +96,24 @@ public final class ObservationIndex {
         return entry(at: Int(at))
     }
 
-    /// Every entry, decoded (for the dataset checks).
+    /// Every entry, decoded (small datasets and tests; the checks use the packed accessors).
     public var entries: [Entry] { (0..<packed.count).map(entry(at:)) }
+
+    // MARK: packed access for the dataset checks (no allocation per entry)
+
+    public func clusterID(at i: Int) -> Int32 { packed[i].key.cluster }
+    public func regionID(at i: Int) -> Int32 { packed[i].key.region }
+    public func indicatorID(at i: Int) -> Int32 { packed[i].key.indicator }
+    public func year(at i: Int) -> Int { Int(packed[i].key.year) }
+    public func number(at i: Int) -> Double { packed[i].number }
+    public func status(at i: Int) -> ObservationStatus { packed[i].status }
+    public func hasValue(at i: Int) -> Bool { !packed[i].number.isNaN || texts[Int32(i)] != nil }
+    public func text(_ id: Int32) -> String { strings[Int(id)] }
+    public func id(of text: String) -> Int32? { stringIDs[text] }
+    public func location(at i: Int) -> FindingLocation {
+        let p = packed[i]
+        return FindingLocation(file: strings[Int(p.file)], sheet: string(p.sheet), cell: p.row > 0 ? CellReference(column: Int(p.column), row: Int(p.row)) : nil)
+    }
+    /// Positions of entries that carry a comment.
+    public var commented: [(position: Int, comment: String)] { comments.map { (Int($0.key), $0.value) }.sorted { $0.position < $1.position } }
 }

@@ -50,11 +50,10 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
 
     /// Adds the comparison, sources and findings sheets and writes the file.
     public func finish(index: ObservationIndex, reports: [FileReport], findings: [Finding], comparisonYear: Int? = nil) throws {
-        let entries = index.entries
-        let year = comparisonYear ?? Self.bestYear(entries)
+        let year = comparisonYear ?? Self.bestYear(index)
         let comparison = try book.addSheet(named: "Comparison \(year.map(String.init) ?? "")".trimmingCharacters(in: .whitespaces),
                                            options: SheetOptions(frozenRows: 1, frozenColumns: 2))
-        let inYear = entries.filter { $0.key.year == year }
+        let inYear = (0..<index.count).filter { index.year(at: $0) == year }.map(index.entry(at:))
         let indicators = schema.indicators.map(\.id).filter { id in inYear.contains { $0.key.indicator == id } }
         try comparison.writeRow([.string("cluster_id"), .string("region")] + indicators.map { .string($0) }, style: header)
         struct Row: Hashable { var cluster: String; var region: String }
@@ -87,9 +86,9 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
     }
 
     /// The latest year with the most observations (the natural year to compare).
-    static func bestYear(_ entries: [ObservationIndex.Entry]) -> Int? {
+    static func bestYear(_ index: ObservationIndex) -> Int? {
         var counts: [Int: Int] = [:]
-        for e in entries where !e.number.isNaN || e.valueText != nil { counts[e.key.year, default: 0] += 1 }
+        for i in 0..<index.count where index.hasValue(at: i) { counts[index.year(at: i), default: 0] += 1 }
         return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 }
