@@ -39,10 +39,10 @@ final class DimensionResolver {
     }
 
     private func compute(_ raw: String) -> Resolution {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNBSP)
+        var text = raw.trimmedSpaces
         if let pattern = source.pattern {
             guard let captured = pattern.capture(text) else { return Resolution(value: source.defaultValue) }
-            text = captured.trimmingCharacters(in: .whitespacesAndNBSP)
+            text = captured.trimmedSpaces
         }
         if text.isEmpty { return Resolution(value: source.defaultValue) }
         if !source.hasLookup {
@@ -131,10 +131,10 @@ final class DimensionResolver {
     private func region(_ value: String, raw: String) -> Resolution {
         var issues: [ValueIssue] = []
         let parts = value.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == ";" || $0 == "+" || $0 == "&" })
-            .map { $0.trimmingCharacters(in: .whitespacesAndNBSP) }.filter { !$0.isEmpty }
+            .map { $0.trimmedSpaces }.filter { !$0.isEmpty }
         if parts.count > 1 {
             let codes = parts.map { source.normaliseCode ? Self.normalised($0) : $0 }
-            return Resolution(value: nil, issues: [ValueIssue(.multipleRegionCodes, "\"\(raw.trimmingCharacters(in: .whitespacesAndNBSP))\" names \(codes.count) regions (\(codes.joined(separator: ", "))); the response is rejected, never the first code taken",
+            return Resolution(value: nil, issues: [ValueIssue(.multipleRegionCodes, "\"\(raw.trimmedSpaces)\" names \(codes.count) regions (\(codes.joined(separator: ", "))); the response is rejected, never the first code taken",
                                                              expected: "one region code", hint: "declare a custom region (X-…) for the combined territory, or split the answer")], failed: true)
         }
         var code = value

@@ -8,7 +8,7 @@ enum HeaderBuilder {
         var perRow: [[Int: String]] = rows.map { row in
             var m: [Int: String] = [:]
             for cell in row.cells {
-                let t = text(cell).trimmingCharacters(in: .whitespacesAndNBSP)
+                let t = text(cell).trimmedSpaces
                 if !t.isEmpty { m[cell.column] = t }
             }
             return m

@@ -10,6 +10,11 @@ public final class ObservationIndex {
         var region: Int32
         var indicator: Int32
         var year: Int32
+
+        func hash(into h: inout Hasher) {
+            h.combine(UInt64(UInt32(bitPattern: cluster)) << 32 | UInt64(UInt32(bitPattern: region)))
+            h.combine(UInt64(UInt32(bitPattern: indicator)) << 32 | UInt64(UInt32(bitPattern: year)))
+        }
     }
 
     struct Packed {
@@ -42,19 +47,39 @@ public final class ObservationIndex {
 
     public init() {}
 
+    /// Makes room for about `count` more observations (the harmoniser estimates it from a
+    /// file's size), so a big file does not rehash the index a dozen times.
+    public func reserve(_ count: Int) {
+        let target = packed.count + count
+        guard target > packed.capacity else { return }
+        packed.reserveCapacity(target)
+        positions.reserveCapacity(target)
+    }
+
     public enum Insertion {
         case inserted
         /// Same key already there, with this earlier entry.
         case duplicate(Entry, sameValue: Bool)
     }
 
+    /// The last few strings interned, checked before the dictionary: consecutive observations
+    /// share their cluster, region, indicator and file.
+    private var recent: [(String, Int32)] = []
+
     private func intern(_ s: String?) -> Int32 {
         guard let s else { return -1 }
-        if let id = stringIDs[s] { return id }
+        for (text, id) in recent where text == s { return id }
+        if let id = stringIDs[s] { remember(s, id); return id }
         let id = Int32(strings.count)
         strings.append(s)
         stringIDs[s] = id
+        remember(s, id)
         return id
+    }
+
+    private func remember(_ s: String, _ id: Int32) {
+        if recent.count >= 8 { recent.removeFirst() }
+        recent.append((s, id))
     }
 
     private func string(_ id: Int32) -> String? { id < 0 ? nil : strings[Int(id)] }

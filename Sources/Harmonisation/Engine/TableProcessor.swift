@@ -30,7 +30,21 @@ final class TableProcessor {
         var headerValues: [Dimension: DimensionResolver.Resolution]
         var headerUnit: UnitExpression?
         var settings: ValueSettings
+        /// Per dimension (by `Dimension.ordinal`): where its value comes from, decided once.
+        var slots: [Slot] = []
     }
+
+    enum Slot {
+        case none
+        case fixed(DimensionResolver.Resolution)
+        /// A column of the row, resolved by `resolver`; `memo` numbers the resolver so a row
+        /// resolves (and reports) each source once.
+        case column(resolver: DimensionResolver, memo: Int, column: Int)
+    }
+
+    private var memoCount = 0
+    private var memoValues: [DimensionResolver.Resolution?] = []
+    private var memoRow: [Int] = []
 
     init(table: TableMapping, mapping: PartnerMapping, schema: IndicatorSchema, parser: ValueParser, document: SpreadsheetDocument,
          sheet: SheetInfo, fileName: String, markers: [String: ObservationStatus], emit: @escaping (Observation) throws -> Void) {
@@ -69,7 +83,7 @@ final class TableProcessor {
             }
             if headerStart == nil, let find = table.header.find {
                 let probe = table.header.findColumn.map { row.value(at: $0) } ?? row.cells.first(where: { !$0.value.isEmpty })?.value ?? .empty
-                if find.matches(CellText.of(probe).trimmingCharacters(in: .whitespacesAndNBSP)) { headerStart = row.index }
+                if find.matches(CellText.of(probe).trimmedSpaces) { headerStart = row.index }
             }
             guard let start = headerStart else {
                 if row.index > 500 { break }
@@ -199,6 +213,21 @@ final class TableProcessor {
                                            headerUnit: headerUnit, settings: spec.settings))
             }
         }
+        var memoIDs: [ObjectIdentifier: Int] = [:]
+        for i in columns.indices {
+            var slots = [Slot](repeating: .none, count: Dimension.allCases.count)
+            for d in Dimension.allCases {
+                if let fixed = columns[i].headerValues[d] { slots[d.ordinal] = .fixed(fixed); continue }
+                guard let resolver = columns[i].resolvers[d], case .column(let sel) = resolver.source.origin, let c = dimensionColumns[sel.description] else { continue }
+                let id = memoIDs[ObjectIdentifier(resolver)] ?? memoIDs.count
+                memoIDs[ObjectIdentifier(resolver)] = id
+                slots[d.ordinal] = .column(resolver: resolver, memo: id, column: c)
+            }
+            columns[i].slots = slots
+        }
+        memoCount = memoIDs.count
+        memoValues = Array(repeating: nil, count: memoCount)
+        memoRow = Array(repeating: -1, count: memoCount)
         return Binding(columns: columns, dimensionColumns: dimensionColumns)
     }
 
@@ -239,7 +268,7 @@ final class TableProcessor {
                 if table.end.blankRow && seenData { break }
                 if current.isBlank { row = try reader.next(); continue }
             }
-            let firstText = current.cells.first(where: { !$0.value.isEmpty }).map { CellText.of($0.value).trimmingCharacters(in: .whitespacesAndNBSP) } ?? ""
+            let firstText = current.cells.first(where: { !$0.value.isEmpty }).map { CellText.of($0.value).trimmedSpaces } ?? ""
             if let end = table.end.pattern, end.matches(firstText) { break }
             if table.skip.contains(where: { $0.matches(firstText) }) { row = try reader.next(); continue }
             seenData = true
@@ -249,7 +278,7 @@ final class TableProcessor {
                 if v.isEmpty, let above = fillDown[c] { current.cells = Self.setting(current.cells, column: c, value: above) }
                 else if !v.isEmpty { fillDown[c] = v }
             }
-            let isTotal = totalsColumn.map { table.totals!.pattern.matches(CellText.of(current.value(at: $0)).trimmingCharacters(in: .whitespacesAndNBSP)) } ?? false
+            let isTotal = totalsColumn.map { table.totals!.pattern.matches(CellText.of(current.value(at: $0)).trimmedSpaces) } ?? false
             let latestKey = latestColumn.map { CellText.of(current.value(at: $0)) }
             let produced = processRow(current, columns: columns, dimensionColumns: dimensionColumns)
             for o in produced {
@@ -268,30 +297,69 @@ final class TableProcessor {
         return cells
     }
 
-    /// Row-level resolutions, computed once per row and source, so an unknown region is one
-    /// finding for the row however many value columns it has.
-    private final class RowMemo {
-        var values: [ObjectIdentifier: DimensionResolver.Resolution] = [:]
+    private struct PreparedSettings {
+        var settings: ValueSettings
+        var markers: [String: ObservationStatus]
+        var localeDeclared: Bool
     }
 
+    private struct SettingsKey: Hashable {
+        var column: Int
+        var indicator: String
+        var unit: String?
+        var locale: String?
+    }
+
+    private var preparedCache: [SettingsKey: PreparedSettings] = [:]
+
+    /// The value settings of one column and indicator (mapping < table < indicator < column, then
+    /// the row's unit and locale), merged once and reused for every row that has the same.
+    private func preparedSettings(column: BoundColumn, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
+        let key = SettingsKey(column: column.column, indicator: indicatorID, unit: unitText, locale: localeText)
+        if let hit = preparedCache[key] { return hit }
+        var settings = mapping.settings.merged(over: ValueSettings())
+        settings = table.settings.merged(over: settings)
+        if let s = table.indicatorSettings[indicatorID] { settings = s.merged(over: settings) }
+        settings = column.settings.merged(over: settings)
+        if let unitText {
+            settings.unit = UnitExpression.parse(unitText) ?? UnitExpression.find(in: unitText) ?? UnitExpression()
+        } else if column.spec.settings.unit == nil, let hu = column.headerUnit {
+            settings.unit = hu
+        }
+        var localeDeclared = settings.locale != nil
+        if let localeText {
+            settings.locale = NumberLocale.named(localeText) ?? settings.locale
+            localeDeclared = false
+        }
+        let prepared = PreparedSettings(settings: settings, markers: markers.merging(Self.markerKeys(settings.markers)) { _, n in n },
+                                        localeDeclared: localeDeclared)
+        if preparedCache.count < 10_000 { preparedCache[key] = prepared }
+        return prepared
+    }
+
+
     private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int]) -> [Observation] {
-        let memo = RowMemo()
         var out: [Observation] = []
         var rowFailed = false
+        let rowIndex = row.index
         func value(_ d: Dimension, _ column: BoundColumn) -> (DimensionResolver.Resolution?, raw: String?) {
-            if let hv = column.headerValues[d] { return (hv, nil) }
-            guard let resolver = column.resolvers[d], case .column(let sel) = resolver.source.origin, let c = dimensionColumns[sel.description] else { return (nil, nil) }
-            let raw = CellText.of(row.value(at: c))
-            if let hit = memo.values[ObjectIdentifier(resolver)] { return (hit, raw) }
-            if d == .indicator, table.ignoreRows.contains(where: { $0.matches(raw.trimmingCharacters(in: .whitespacesAndNBSP)) }) {
-                let skip = DimensionResolver.Resolution(value: "-")
-                memo.values[ObjectIdentifier(resolver)] = skip
-                return (skip, raw)
+            switch column.slots[d.ordinal] {
+            case .none: return (nil, nil)
+            case .fixed(let r): return (r, nil)
+            case .column(let resolver, let memo, let c):
+                let raw = CellText.of(row.value(at: c))
+                if memoRow[memo] == rowIndex, let hit = memoValues[memo] { return (hit, raw) }
+                var res: DimensionResolver.Resolution
+                if d == .indicator, !table.ignoreRows.isEmpty, table.ignoreRows.contains(where: { $0.matches(raw.trimmedSpaces) }) {
+                    res = DimensionResolver.Resolution(value: "-")
+                } else {
+                    res = resolver.resolve(raw)
+                    for issue in res.issues { report(issue, at: location(c, row: rowIndex, header: nil), raw: raw) }
+                }
+                memoRow[memo] = rowIndex
+                memoValues[memo] = res
+                return (res, raw)
             }
-            let res = resolver.resolve(raw)
-            memo.values[ObjectIdentifier(resolver)] = res
-            for issue in res.issues { report(issue, at: location(c, row: row.index, header: nil), raw: raw) }
-            return (res, raw)
         }
         var derivedContext: (cluster: String, region: String, year: Int, status: ObservationStatus)?
         for column in columns {
@@ -315,27 +383,18 @@ final class TableProcessor {
                 continue
             }
             let cluster = clusterRes?.value ?? mapping.partner
-            var settings = mapping.settings.merged(over: ValueSettings())
-            settings = table.settings.merged(over: settings)
-            if let s = table.indicatorSettings[indicatorID] { settings = s.merged(over: settings) }
-            settings = column.settings.merged(over: settings)
-            if let unitText = value(.unit, column).0?.value {
-                settings.unit = UnitExpression.parse(unitText) ?? UnitExpression.find(in: unitText) ?? UnitExpression()
-            } else if settings.unit == nil || column.spec.settings.unit == nil, let hu = column.headerUnit, column.spec.settings.unit == nil {
-                settings.unit = hu
-            }
-            var localeDeclared = settings.locale != nil
-            if let localeText = value(.locale, column).0?.value {
-                settings.locale = NumberLocale.named(localeText) ?? settings.locale
-                localeDeclared = false
-            }
+            let unitText = value(.unit, column).0?.value
+            let localeText = value(.locale, column).0?.value
+            let prepared = preparedSettings(column: column, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
             if !(schema.yearRange.contains(year)) {
                 report(ValueIssue(.yearOutOfRange, "year \(year) is outside \(schema.yearRange.lowerBound)–\(schema.yearRange.upperBound)"), at: here, raw: raw, indicator: indicatorID)
                 continue
             }
-            let context = ValueParser.Context(indicator: indicator, settings: settings, markers: markers.merging(Self.markerKeys(settings.markers)) { _, n in n },
-                                              localeDeclared: localeDeclared, year: year,
-                                              formatKind: document.numberFormat(of: Cell(column: column.column, value: cellValue, formatIndex: row.cells.first(where: { $0.column == column.column })?.formatIndex ?? 0)).kind,
+            let settings = prepared.settings
+            let formatIndex = document.format == .xlsx ? (row.cells.first(where: { $0.column == column.column })?.formatIndex ?? 0) : 0
+            let context = ValueParser.Context(indicator: indicator, settings: settings, markers: prepared.markers,
+                                              localeDeclared: prepared.localeDeclared, year: year,
+                                              formatKind: formatIndex == 0 ? .general : document.numberFormat(of: Cell(column: column.column, value: cellValue, formatIndex: formatIndex)).kind,
                                               fromWorkbook: document.format == .xlsx)
             var parsed = parser.parse(cellValue, context)
             for issue in parsed.issues { report(issue, at: here, raw: raw, indicator: indicatorID) }
@@ -344,7 +403,7 @@ final class TableProcessor {
             let (statusRes, statusRaw) = value(.status, column)
             if let s = statusRes?.value, let status = ObservationStatus(rawValue: s) {
                 parsed.flags.add(status)
-                if let statusRaw, !statusRaw.isEmpty, status != .normal { notes.append(statusRaw.trimmingCharacters(in: .whitespacesAndNBSP)) }
+                if let statusRaw, !statusRaw.isEmpty, status != .normal { notes.append(statusRaw.trimmedSpaces) }
             }
             if let s = table.statusByYear[year] { parsed.flags.add(s) }
             let status = parsed.flags.resolved
@@ -386,7 +445,7 @@ final class TableProcessor {
         case .number(let d): return d
         case .string(let t):
             let locale = table.settings.locale ?? mapping.settings.locale ?? .automatic
-            if case .value(let d) = LocaleNumberParser.read(Substring(t.trimmingCharacters(in: .whitespacesAndNBSP)), locale: locale) { return d }
+            if case .value(let d) = LocaleNumberParser.read(Substring(t.trimmedSpaces), locale: locale) { return d }
             return nil
         default: return nil
         }

@@ -92,4 +92,18 @@ public struct TableMapping: Sendable {
 /// The dimensions of an observation a mapping can source.
 public enum Dimension: String, Hashable, Sendable, CaseIterable {
     case indicator, region, year, status, unit, clusterID = "cluster_id", locale, comment
+
+    /// Position in `allCases`, for per-dimension arrays on the hot path.
+    public var ordinal: Int {
+        switch self {
+        case .indicator: return 0
+        case .region: return 1
+        case .year: return 2
+        case .status: return 3
+        case .unit: return 4
+        case .clusterID: return 5
+        case .locale: return 6
+        case .comment: return 7
+        }
+    }
 }

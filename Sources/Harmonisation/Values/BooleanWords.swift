@@ -5,7 +5,7 @@ public enum BooleanWords {
 
     public static func value(of text: String) -> Bool? {
         let key = LabelKey(text).text
-        let plain = text.trimmingCharacters(in: .whitespacesAndNBSP).lowercased()
+        let plain = text.trimmedSpaces.lowercased()
         if truths.contains(plain) || truths.contains(key) { return true }
         if falsities.contains(plain) || falsities.contains(key) { return false }
         return nil

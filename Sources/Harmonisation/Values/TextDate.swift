@@ -4,7 +4,7 @@ import SpreadsheetIO
 /// writes them), and ISO `2023-05-12` or `2023-05-12 14:32:10`.
 public enum TextDate {
     public static func parse(_ raw: String) -> CivilDateTime? {
-        var text = Substring(raw.trimmingCharacters(in: .whitespacesAndNBSP))
+        var text = Substring(raw.trimmedSpaces)
         for suffix in [" г.", "г.", " г"] where text.hasSuffix(suffix) { text = text.dropLast(suffix.count) }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard let datePart = parts.first else { return nil }

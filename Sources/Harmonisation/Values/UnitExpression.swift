@@ -48,10 +48,10 @@ public struct UnitExpression: Hashable, Sendable, CustomStringConvertible {
     /// Reads `text` (trimmed, brackets allowed) as a unit, or nil when it holds words that are
     /// neither a magnitude, a currency, a percent sign nor a count word.
     public static func parse(_ text: String) -> UnitExpression? {
-        var body = text.trimmingCharacters(in: .whitespacesAndNBSP)
-        if body.hasPrefix("("), body.hasSuffix(")") { body = String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespacesAndNBSP) }
+        var body = text.trimmedSpaces
+        if body.hasPrefix("("), body.hasSuffix(")") { body = String(body.dropFirst().dropLast()).trimmedSpaces }
         if body.isEmpty { return nil }
-        var unit = UnitExpression(text: text.trimmingCharacters(in: .whitespacesAndNBSP))
+        var unit = UnitExpression(text: text.trimmedSpaces)
         if countWords.contains(body.lowercased()) { unit.isCount = true; return unit }
         var matched = false
         for token in tokens(body) {
@@ -99,7 +99,7 @@ public struct UnitExpression: Hashable, Sendable, CustomStringConvertible {
         while let close = label[..<searchEnd].lastIndex(of: ")"), let open = label[..<close].lastIndex(of: "(") {
             let inner = String(label[label.index(after: open)..<close])
             if var unit = parse(inner), unit.currency != nil || unit.scale != 1 || unit.isPercent {
-                unit.text = inner.trimmingCharacters(in: .whitespacesAndNBSP)
+                unit.text = inner.trimmedSpaces
                 return unit
             }
             searchEnd = open

@@ -52,7 +52,7 @@ public struct ValueParser: Sendable {
             result.issues.append(ValueIssue(.typeError, "the cell holds the formula error \(e.code)", expected: expectedText(indicator)))
             return result
         case .string(let raw):
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNBSP)
+            let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { return emptyResult(context) }
             if let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
                 result.flags.add(status)
@@ -128,6 +128,20 @@ public struct ValueParser: Sendable {
             return
         case .integer, .number, .percentage:
             break
+        }
+        // Fast path: a plain number (digits, separators, a sign) needs no free-text cleaning.
+        if Self.isPlainNumber(trimmed) {
+            let locale = context.settings.locale ?? .automatic
+            var probe = Result()
+            if let number = readNumber(Substring(trimmed), locale: locale, trimmed: trimmed, context, into: &probe), !probe.rejected {
+                result.issues += probe.issues
+                if context.fromWorkbook {
+                    result.issues.append(ValueIssue(.numberStoredAsText, "number typed as text \"\(trimmed)\", read as \(NumberFormatting.plain(number)) under locale \(locale.name)",
+                                                    hint: "store it as a number in the workbook"))
+                }
+                finish(number, isPercentText: false, numericFormatIsPercent: false, unit: context.settings.unit, context, into: &result)
+                return
+            }
         }
         let suffixes = context.settings.suffixFlags ?? Self.defaultSuffixes
         guard let text = ValueText.parse(trimmed, suffixFlags: suffixes) else {
@@ -215,6 +229,20 @@ public struct ValueParser: Sendable {
             reject(&result, ValueIssue(.unparseableNumber, "\"\(trimmed)\" is not a number under locale \(locale.name)", expected: expectedText(indicator)))
             return nil
         }
+    }
+
+    /// Digits, `.`, `,`, `'`, a leading sign and (no-break) spaces only.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var sawDigit = false
+        for (i, b) in s.utf8.enumerated() {
+            switch b {
+            case 0x30...0x39: sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "'"), 0x20, 0xC2, 0xA0, 0xE2, 0x80, 0xAF, 0x89: continue
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if i != 0 { return false }
+            default: return false
+            }
+        }
+        return sawDigit
     }
 
     /// `1.350`, `1,350`: one `.` or `,` with 1–3 digits before and exactly 3 after.

@@ -23,7 +23,7 @@ public struct ValueText: Hashable, Sendable {
     /// Takes `text` apart; nil when there is no number in it at all. `suffixFlags` are the
     /// partner's value suffixes (`*` → P).
     public static func parse(_ text: String, suffixFlags: [String: ObservationStatus]) -> ValueText? {
-        var s = Substring(text.trimmingCharacters(in: .whitespacesAndNBSP))
+        var s = Substring(text.trimmedSpaces)
         var result = ValueText(numberText: "")
         // Suffix status markers: `437*`, `1 250 (p)`.
         var changed = true
@@ -84,8 +84,8 @@ public struct ValueText: Hashable, Sendable {
             }
             break
         }
-        let prefix = String(s[s.startIndex..<start]).trimmingCharacters(in: .whitespacesAndNBSP)
-        let suffix = String(rest).trimmingCharacters(in: .whitespacesAndNBSP)
+        let prefix = String(s[s.startIndex..<start]).trimmedSpaces
+        let suffix = String(rest).trimmedSpaces
         let words = [prefix, suffix].filter { !$0.isEmpty }.joined(separator: " ")
         if !words.isEmpty {
             if words == "%" { result.isPercent = true } else {
