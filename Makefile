@@ -7,3 +7,9 @@ PYTHON ?= python3
 .PHONY: bench
 bench:
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+# The harmonisation benchmark (bench/harmonise/run.py): validate + harmonise 1M observations
+# (long CSV, wide XLSX) against reading only and frictionless. `BENCH_ARGS=--quick` for 100k.
+.PHONY: bench-harmonise
+bench-harmonise:
+	$(PYTHON) bench/harmonise/run.py $(BENCH_ARGS)

@@ -63,9 +63,30 @@ final class TableProcessor {
         FindingLocation(file: document.file, sheet: sheetName, cell: column.flatMap { CellReference(column: $0, row: row) }, row: row, columnHeader: header)
     }
 
+    /// Findings of one code in one column listed before the rest are only counted: a column of
+    /// a million text numbers is a root cause, not a million lines (the count stays exact).
+    static let listingLimit = 1000
+    private struct RepeatKey: Hashable { var code: FindingCode; var column: Int }
+    private var repeats: [RepeatKey: Int] = [:]
+
     private func report(_ issue: ValueIssue, at location: FindingLocation, raw: String?, indicator: String? = nil) {
+        let key = RepeatKey(code: issue.code, column: location.cell?.column ?? 0)
+        let seen = repeats[key, default: 0]
+        repeats[key] = seen + 1
+        if seen >= Self.listingLimit { return }
         findings.append(Finding(issue.code, severity: issue.severity, at: location, message: issue.message, raw: raw,
                                 expected: issue.expected, hint: issue.hint, indicator: indicator))
+    }
+
+    /// One closing finding per root cause that went over the listing limit.
+    private func closeRepeats() {
+        for (key, count) in repeats.sorted(by: { ($0.key.column, $0.key.code) < ($1.key.column, $1.key.code) }) where count > Self.listingLimit {
+            guard let last = findings.last(where: { $0.code == key.code && ($0.location.cell?.column ?? 0) == key.column }) else { continue }
+            var closing = last
+            closing.occurrences = count - Self.listingLimit
+            closing.message = "and \(count - Self.listingLimit) more \(key.code.rawValue) finding(s) in this column, not listed one by one"
+            findings.append(closing)
+        }
     }
 
     // MARK: run
@@ -108,6 +129,7 @@ final class TableProcessor {
         let headerRow = headerRows.last!.index
         guard let bound = bind(labels: labels, headerRow: headerRows.first!.index, fixedCells: fixedCells) else { return }
         reportUnmapped(labels: labels, bound: bound, headerRow: headerRows.first!.index)
+        defer { closeRepeats() }
         try readData(reader: reader, first: pending, afterHeader: headerRow, columns: bound.columns, dimensionColumns: bound.dimensionColumns,
                      fixedCells: fixedCells, labels: labels)
     }

@@ -14,6 +14,9 @@ public struct Finding: Hashable, Sendable {
     public var hint: String?
     /// The indicator concerned, when known.
     public var indicator: String?
+    /// How many occurrences this finding stands for: 1, or more for the one finding that closes
+    /// a root cause repeated beyond the listing limit ("and 98,765 more like this").
+    public var occurrences = 1
 
     public init(_ code: FindingCode, severity: Severity? = nil, at location: FindingLocation, message: String,
                 raw: String? = nil, expected: String? = nil, hint: String? = nil, indicator: String? = nil) {

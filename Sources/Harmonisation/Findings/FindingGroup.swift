@@ -27,7 +27,7 @@ public struct FindingGroup: Hashable, Sendable {
                 groups[key] = FindingGroup(code: finding.code, severity: finding.severity, file: key.file, sheet: key.sheet,
                                            column: column, count: 0, examples: [], hint: finding.hint)
             }
-            groups[key]!.count += 1
+            groups[key]!.count += finding.occurrences
             if groups[key]!.examples.count < exampleLimit { groups[key]!.examples.append(finding) }
         }
         return order.map { groups[$0]! }.sorted { a, b in

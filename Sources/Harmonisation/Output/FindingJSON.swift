@@ -16,6 +16,7 @@ enum FindingJSON {
         out.optionalString("expected", f.expected)
         out.optionalString("hint", f.hint)
         out.optionalString("indicator", f.indicator)
+        if f.occurrences > 1 { out.int("occurrences", f.occurrences) }
         out.endObject()
     }
 

@@ -91,7 +91,7 @@ public final class HarmonisedJSONWriter: ObservationSink {
             out.bytes.append(contentsOf: one.bytes)
         }
         out.raw("],\"findings_summary\":{")
-        out.raw(Severity.allCases.reversed().map { s in "\"\(s.rawValue)\":\(findings.filter { $0.severity == s }.count)" }.joined(separator: ","))
+        out.raw(Severity.allCases.reversed().map { s in "\"\(s.rawValue)\":\(findings.filter { $0.severity == s }.reduce(0) { $0 + $1.occurrences })" }.joined(separator: ","))
         out.raw("}}\n")
         try flush(force: true)
         try handle.close()

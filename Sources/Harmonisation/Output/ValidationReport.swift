@@ -17,7 +17,7 @@ public struct ValidationReport: Sendable {
 
     public var groups: [FindingGroup] { FindingGroup.group(findings) }
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.reduce(0) { $0 + $1.occurrences } }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
