@@ -14,7 +14,7 @@ enum FindingsTable {
             lines.append("No findings.")
         } else {
             var table = TextTable(header: ["Severity", "Code", "Where", "Count", "Example"])
-            table.maxWidth = 72
+            table.maxWidth = 64
             table.rightAligned = [3]
             for g in groups {
                 let first = g.examples.first
@@ -24,7 +24,10 @@ enum FindingsTable {
                     return ref.isEmpty ? base : "\(base) › \(ref)"
                 } ?? g.file
                 if g.count > 1, let col = g.column, first?.location.cell != nil { where_ += " (column \(col))" }
-                var example = first.map { f in (f.raw.map { "\"\($0)\": " } ?? "") + f.message } ?? g.code.title
+                var example = first.map { f -> String in
+                    guard let raw = f.raw, !f.message.contains("\"\(raw)\"") else { return f.message }
+                    return "\"\(raw)\": " + f.message
+                } ?? g.code.title
                 if let hint = g.hint, g.severity != .info { example += " — " + hint }
                 table.rows.append([g.severity.rawValue, g.code.rawValue, where_, String(g.count), example])
             }
