@@ -180,10 +180,8 @@ public struct ValueParser: Sendable {
         } else if !text.qualifiers.isEmpty {
             result.notes.append(contentsOf: text.qualifiers)
         }
-        if context.fromWorkbook {
-            result.issues.append(ValueIssue(.numberStoredAsText, "number typed as text \"\(trimmed)\", read as \(NumberFormatting.plain(number)) under locale \(locale.name)",
-                                            hint: "store it as a number in the workbook"))
-        }
+        // Free text ("EUR 612 million", "ca. 60.000") is text by nature: only a plain number
+        // typed as text is `number-stored-as-text` (the fast path above).
         var unit = context.settings.unit
         if let valueUnit = text.unit {
             if let columnCurrency = unit?.currency, let valueCurrency = valueUnit.currency, columnCurrency != valueCurrency {
