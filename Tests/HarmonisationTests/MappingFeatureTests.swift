@@ -262,3 +262,15 @@ import Testing
         #expect(run.observations.count == 3)
     }
 }
+
+@Suite struct YearSourceTests {
+    @Test func anExcelSerialInAYearCellIsADate() throws {
+        let run = try Fixtures.runCSV("Stichtag;45291\nV\n7\n", mapping: """
+            mapping_version: 1
+            partner: biorn
+            region: DE125
+            tables: [{header: {row: 2}, year: {cell: B1}, values: [{header: V, indicator: research_centres}]}]
+            """)
+        #expect(run.observations.map(\.year) == [2023])
+    }
+}

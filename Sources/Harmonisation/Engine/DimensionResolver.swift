@@ -31,10 +31,15 @@ final class DimensionResolver {
         schemaLabels = labels
     }
 
+    /// The previous text and its answer: long files repeat a label over consecutive rows.
+    private var last: (text: String, resolution: Resolution)?
+
     func resolve(_ text: String) -> Resolution {
-        if let hit = cache[text] { return hit }
+        if let last, last.text == text { return last.resolution }
+        if let hit = cache[text] { last = (text, hit); return hit }
         let r = compute(text)
         if cache.count < 100_000 { cache[text] = r }
+        last = (text, r)
         return r
     }
 
@@ -112,8 +117,11 @@ final class DimensionResolver {
         case .region:
             return region(value, raw: raw)
         case .year:
-            if let y = Int(value) { return Resolution(value: String(y)) }
-            if let d = Double(value), d == d.rounded() { return Resolution(value: String(Int(d))) }
+            if let d = Double(value), d == d.rounded() {
+                // A date cell read without its date format arrives as an Excel serial (45291 = 2023-12-31).
+                if (20_000...80_000).contains(d), let date = ExcelDateSystem.from1900.dateTime(fromSerial: d) { return Resolution(value: String(date.year)) }
+                return Resolution(value: String(Int(d)))
+            }
             if let date = TextDate.parse(value) { return Resolution(value: String(date.year)) }
             if let y = YearText.first(in: value) { return Resolution(value: String(y)) }
             return Resolution(value: nil, issues: [ValueIssue(.missingYear, "no year in \"\(value)\"", expected: "a year such as 2023")], failed: true)
@@ -179,3 +187,4 @@ enum YearText {
 }
 
 import Foundation
+import SpreadsheetIO

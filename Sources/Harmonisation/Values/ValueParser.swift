@@ -54,7 +54,8 @@ public struct ValueParser: Sendable {
         case .string(let raw):
             let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { return emptyResult(context) }
-            if let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
+            // Markers have no digits or are words ("n.d.", "..", "k.A."): a plain number is never one.
+            if !Self.isPlainNumber(trimmed), let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
                 result.flags.add(status)
                 result.notes.append(trimmed)
                 return result
