@@ -5,12 +5,23 @@ public struct CrossIndicatorRuleCheck: DatasetCheck {
     public init() {}
     public func run(_ index: ObservationIndex, schema: IndicatorSchema) -> [Finding] {
         guard !schema.rules.isEmpty else { return [] }
-        var inRules = Set<Int32>()
-        for rule in schema.rules { for id in rule.left + rule.right { if let i = index.id(of: id) { inRules.insert(i) } } }
+        var inRules = Set<Int32>(), smallSides = Set<Int32>()
+        for rule in schema.rules {
+            for id in rule.left + rule.right { if let i = index.id(of: id) { inRules.insert(i) } }
+            for id in rule.comparison == .lessOrEqual ? rule.left : rule.right { if let i = index.id(of: id) { smallSides.insert(i) } }
+        }
         struct Cell: Hashable { var cluster: Int32; var region: Int32; var year: Int }
+        // Only cells where a rule's smaller side is reported can fail: find them first.
+        var candidates = Set<Cell>()
+        for i in 0..<index.count where smallSides.contains(index.indicatorID(at: i)) && !index.number(at: i).isNaN {
+            candidates.insert(Cell(cluster: index.clusterID(at: i), region: index.regionID(at: i), year: index.year(at: i)))
+        }
+        guard !candidates.isEmpty else { return [] }
         var values: [Cell: [Int32: Int]] = [:]
         for i in 0..<index.count where inRules.contains(index.indicatorID(at: i)) && !index.number(at: i).isNaN {
-            values[Cell(cluster: index.clusterID(at: i), region: index.regionID(at: i), year: index.year(at: i)), default: [:]][index.indicatorID(at: i)] = i
+            let cell = Cell(cluster: index.clusterID(at: i), region: index.regionID(at: i), year: index.year(at: i))
+            guard candidates.contains(cell) else { continue }
+            values[cell, default: [:]][index.indicatorID(at: i)] = i
         }
         var out: [Finding] = []
         let cells = values.keys.sorted { (index.text($0.cluster), index.text($0.region), $0.year) < (index.text($1.cluster), index.text($1.region), $1.year) }

@@ -62,31 +62,29 @@ public final class ObservationIndex {
         case duplicate(Entry, sameValue: Bool)
     }
 
-    /// The last few strings interned, checked before the dictionary: consecutive observations
-    /// share their cluster, region, indicator and file.
-    private var recent: [(String, Int32)] = []
+    /// One remembered string per field (cluster, region, indicator, file, sheet): consecutive
+    /// observations mostly repeat them, and one comparison is cheaper than a hash.
+    private var lastSeen: [(String, Int32)?] = Array(repeating: nil, count: 5)
 
-    private func intern(_ s: String?) -> Int32 {
+    private func intern(_ s: String?, slot: Int) -> Int32 {
         guard let s else { return -1 }
-        for (text, id) in recent where text == s { return id }
-        if let id = stringIDs[s] { remember(s, id); return id }
-        let id = Int32(strings.count)
-        strings.append(s)
-        stringIDs[s] = id
-        remember(s, id)
+        if let (text, id) = lastSeen[slot], text == s { return id }
+        let id: Int32
+        if let known = stringIDs[s] { id = known } else {
+            id = Int32(strings.count)
+            strings.append(s)
+            stringIDs[s] = id
+        }
+        lastSeen[slot] = (s, id)
         return id
-    }
-
-    private func remember(_ s: String, _ id: Int32) {
-        if recent.count >= 8 { recent.removeFirst() }
-        recent.append((s, id))
     }
 
     private func string(_ id: Int32) -> String? { id < 0 ? nil : strings[Int(id)] }
 
     /// Records `o` unless its key is taken. Non-numeric values are compared as text.
     public func insert(_ o: Observation) -> Insertion {
-        let key = PackedKey(cluster: intern(o.key.clusterID), region: intern(o.key.region), indicator: intern(o.key.indicator), year: Int32(o.key.year))
+        let key = PackedKey(cluster: intern(o.key.clusterID, slot: 0), region: intern(o.key.region, slot: 1),
+                            indicator: intern(o.key.indicator, slot: 2), year: Int32(o.key.year))
         let number = o.value?.number ?? .nan
         let text: String? = o.value.flatMap { v in if case .number = v { return nil } else { return v.description } }
         if let at = positions[key] {
@@ -96,7 +94,7 @@ public final class ObservationIndex {
         }
         let position = Int32(packed.count)
         positions[key] = position
-        packed.append(Packed(key: key, number: number, status: o.status, file: intern(o.provenance.file), sheet: intern(o.provenance.sheet),
+        packed.append(Packed(key: key, number: number, status: o.status, file: intern(o.provenance.file, slot: 3), sheet: intern(o.provenance.sheet, slot: 4),
                              row: Int32(o.provenance.cell?.row ?? 0), column: Int32(o.provenance.cell?.column ?? 0)))
         if let text { texts[position] = text }
         if let c = o.comment { comments[position] = c }

@@ -55,12 +55,13 @@ public struct ValueParser: Sendable {
             let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { return emptyResult(context) }
             // Markers have no digits or are words ("n.d.", "..", "k.A."): a plain number is never one.
-            if !Self.isPlainNumber(trimmed), let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
+            let plain = Self.isPlainNumber(trimmed)
+            if !plain, let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
                 result.flags.add(status)
                 result.notes.append(trimmed)
                 return result
             }
-            parseText(raw, trimmed: trimmed, context, into: &result)
+            parseText(raw, trimmed: trimmed, plain: plain, context, into: &result)
         case .number(let d):
             parseNumber(d, context, into: &result)
         case .boolean(let b):
@@ -105,7 +106,7 @@ public struct ValueParser: Sendable {
 
     // MARK: text cells
 
-    private func parseText(_ raw: String, trimmed: String, _ context: Context, into result: inout Result) {
+    private func parseText(_ raw: String, trimmed: String, plain: Bool, _ context: Context, into result: inout Result) {
         let indicator = context.indicator
         switch indicator.type {
         case .text:
@@ -131,7 +132,7 @@ public struct ValueParser: Sendable {
             break
         }
         // Fast path: a plain number (digits, separators, a sign) needs no free-text cleaning.
-        if Self.isPlainNumber(trimmed) {
+        if plain {
             let locale = context.settings.locale ?? .automatic
             var probe = Result()
             if let number = readNumber(Substring(trimmed), locale: locale, trimmed: trimmed, context, into: &probe), !probe.rejected {
