@@ -13,3 +13,10 @@ bench:
 .PHONY: bench-harmonise
 bench-harmonise:
 	$(PYTHON) bench/harmonise/run.py $(BENCH_ARGS)
+
+# The write benchmark (bench/README.md, "Write benchmark"): 1M rows to XLSX and CSV against
+# libxlsxwriter, rust_xlsxwriter, XlsxWriter. Options through BENCH_WRITE_ARGS,
+# e.g. `make bench-write BENCH_WRITE_ARGS="--rows 100000 --skip-slow"`.
+.PHONY: bench-write
+bench-write:
+	$(PYTHON) bench/write/run.py $(BENCH_WRITE_ARGS)

@@ -321,6 +321,25 @@ import Testing
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous")
     }
 
+    @Test func aWorkbookOfHiddenSheetsIsRefusedAndTheFirstVisibleSheetIsTheSelectedTab() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hiddenOnly = try book(folder)
+        try hiddenOnly.addSheet(named: "Lists", options: SheetOptions(hidden: true))
+        let error = #expect(throws: SpreadsheetError.self) { try hiddenOnly.close() }
+        #expect(error?.kind == .invalidWrite)
+        #expect(try WrittenWorkbook.listing(folder) == [])
+        let path = folder.appendingPathComponent("out.xlsx").path
+        let b = try book(folder)
+        try b.addSheet(named: "Lists", options: SheetOptions(hidden: true))
+        try b.addSheet(named: "Data")
+        try b.close()
+        let parts = try WrittenWorkbook.parts(path)
+        #expect(parts["xl/worksheets/sheet1.xml"]?.contains("tabSelected") == false)
+        #expect(parts["xl/worksheets/sheet2.xml"]?.contains("<sheetView tabSelected=\"1\"") == true)
+        #expect(parts["xl/workbook.xml"]?.contains("activeTab=\"1\"") == true)
+    }
+
     @Test func aFolderThatCannotTakeTheFileFailsAtOnce() throws {
         let error = #expect(throws: SpreadsheetError.self) { try XLSXWriter(path: "/nonexistent-folder/out.xlsx", displayName: "out.xlsx") }
         #expect(error?.kind == .cannotWrite)

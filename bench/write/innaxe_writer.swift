@@ -2,15 +2,18 @@
 // writes them with SpreadsheetIO's XLSXWriter or CSVWriter. Built by bench/write/run.py against
 // the release build of SpreadsheetIO.
 //
-//     innaxe-write-bench xlsx|csv ROWS OUT
+//     innaxe-write-bench xlsx|csv ROWS OUT [shared]
+//
+// `shared` writes strings through a shared-strings table instead of inline (the measured
+// alternative); INNAXE_XLSX_SPOOL=plain selects the spool-to-file strategy (see SheetSpool.swift).
 import SpreadsheetIO
 #if canImport(Glibc)
 import Glibc
 #endif
 
 let args = CommandLine.arguments
-guard args.count == 4, let rows = Int(args[2]) else {
-    FileHandleOut.stderr("usage: innaxe-write-bench xlsx|csv ROWS OUT\n")
+guard args.count == 4 || args.count == 5, let rows = Int(args[2]) else {
+    FileHandleOut.stderr("usage: innaxe-write-bench xlsx|csv ROWS OUT [shared]\n")
     exit(2)
 }
 let format = args[1], out = args[3]
@@ -60,7 +63,8 @@ var values = [CellValue](repeating: .empty, count: 12)
 do {
     switch format {
     case "xlsx":
-        let book = try XLSXWriter(path: out, properties: WorkbookProperties(title: "Write benchmark"))
+        let strings: XLSXWriter.Options.StringStorage = args.count == 5 && args[4] == "shared" ? .shared : .inline
+        let book = try XLSXWriter(path: out, properties: WorkbookProperties(title: "Write benchmark"), options: .init(strings: strings))
         let bold = try book.style(.header)
         let decimal = try book.style(.decimal)
         let percent = try book.style(.percent)

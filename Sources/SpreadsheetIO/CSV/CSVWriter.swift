@@ -41,7 +41,6 @@ public final class CSVWriter {
     private let quote: UInt8?
     private var closed = false
     private(set) var rowsWritten = 0
-    private var scratch: [UInt8] = []
 
     public init(path: String, displayName: String? = nil, options: Options = .init()) throws {
         self.options = options

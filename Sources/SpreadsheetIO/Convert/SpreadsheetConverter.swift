@@ -72,7 +72,8 @@ public enum SpreadsheetConverter {
         var boldOfFormat: [Int: CellStyleID] = [:]
         for info in sheets {
             var sheetOptions = options.header ? SheetOptions.table : SheetOptions()
-            sheetOptions.hidden = info.visibility != .visible
+            // Hidden stays hidden, unless no visible sheet is converted (Excel needs one).
+            sheetOptions.hidden = info.visibility != .visible && sheets.contains { $0.visibility == .visible }
             let sheet = try book.addSheet(named: book.availableSheetName(for: info.name), options: sheetOptions)
             let reader = try document.rows(of: info)
             var count = 0

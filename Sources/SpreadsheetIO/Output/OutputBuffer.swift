@@ -103,14 +103,31 @@ final class OutputBuffer {
     }
 
     /// The shortest text that reads back to the same double; integral values without `.0`.
-    /// Swift's own shortest-digits printing is used for the rest: its result fits the small-string
-    /// form (≤ 15 bytes) for almost every value, so it does not allocate either.
+    /// The rest is Swift's own shortest-digits printing (`Double.write(to:)`), received through
+    /// `_writeASCII` straight from its stack buffer: no `String` is made, so no allocation even
+    /// for 17-digit values (`1.3599999999999999`), which `description` would put on the heap.
     @inline(__always)
     func append(number d: Double) throws {
         if d == d.rounded(.towardZero), abs(d) < 1e15 {
             try append(integer: Int64(d))
             return
         }
-        try appendRaw(d.description)
+        try reserve(32)  // the longest form, `-2.2250738585072014e-308`, has 24 bytes
+        var sink = ASCIISink(buffer: self)
+        d.write(to: &sink)
+    }
+
+    /// Receives a number's digits from the standard library's printing.
+    private struct ASCIISink: TextOutputStream {
+        unowned let buffer: OutputBuffer
+
+        mutating func _writeASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for b in bytes { buffer.appendUnchecked(b) }
+        }
+
+        /// Not used by `Double.write(to:)` on this toolchain; kept correct all the same.
+        mutating func write(_ string: String) {
+            for b in string.utf8 { buffer.appendUnchecked(b) }
+        }
     }
 }

@@ -10,6 +10,9 @@ public final class WorksheetWriter {
     /// 1-based position in the workbook.
     public let position: Int
     public let options: SheetOptions
+    /// The tab Excel opens on: the first visible sheet (sheets are added in order, so it is
+    /// known when the sheet is added).
+    let isSelectedTab: Bool
 
     unowned let workbook: XLSXWriter
     private let spool: SheetSpool
@@ -37,8 +40,10 @@ public final class WorksheetWriter {
         var style: CellStyleID
     }
 
-    init(name: String, position: Int, options: SheetOptions, workbook: XLSXWriter, spool: SheetSpool, styles: StyleTable) {
+    init(name: String, position: Int, options: SheetOptions, isSelectedTab: Bool, workbook: XLSXWriter, spool: SheetSpool,
+         styles: StyleTable) {
         self.name = name
+        self.isSelectedTab = isSelectedTab
         self.position = position
         self.options = options
         self.workbook = workbook
@@ -126,9 +131,9 @@ public final class WorksheetWriter {
         case .duration(let s):
             if !s.isFinite { throw cellError(.nonFiniteNumber, row, column, "a duration of \(s) seconds cannot be stored") }
         case .string(let s):
-            if s.utf8.count > 32_767 || s.utf8.count > 10_922 && s.utf16.count > 32_767 {
-                let n = s.utf16.count
-                if n > 32_767 { throw cellError(.textTooLong, row, column, "the text has \(n) characters; Excel holds at most 32,767 in a cell") }
+            // Excel counts UTF-16 units; a text of at most 32,767 UTF-8 bytes cannot have more.
+            if s.utf8.count > 32_767, s.utf16.count > 32_767 {
+                throw cellError(.textTooLong, row, column, "the text has \(s.utf16.count) characters; Excel holds at most 32,767 in a cell")
             }
             if s.utf8.contains(0) { throw cellError(.invalidWrite, row, column, "the text holds a NUL character, which no spreadsheet can store") }
         case .dateTime(let d):
@@ -178,7 +183,7 @@ public final class WorksheetWriter {
         let dimension: CellRange? = complete && lastRow > 0 && lastColumn > 0
             ? CellRange(first: CellReference(column: firstColumn, row: firstRow)!, last: CellReference(column: lastColumn, row: lastRow)!)
             : nil
-        try WorksheetPart.writeHeader(to: out, dimension: dimension, options: options, selected: position == 1, columnWidths: widths)
+        try WorksheetPart.writeHeader(to: out, dimension: dimension, options: options, selected: isSelectedTab, columnWidths: widths)
         let savedLast = lastRow
         for (row, cells) in held {
             try beginRow(row)

@@ -101,7 +101,9 @@ public final class XLSXWriter {
             ? try PlainSpool(besides: path, displayName: displayName)
             : try DeflatingSpool(besides: path, displayName: displayName, compressionLevel: self.options.compressionLevel,
                                  modificationTime: time_t(startTime))
-        let sheet = WorksheetWriter(name: name, position: sheets.count + 1, options: options, workbook: self, spool: spool, styles: styles)
+        let selected = !options.hidden && sheets.allSatisfy(\.options.hidden)
+        let sheet = WorksheetWriter(name: name, position: sheets.count + 1, options: options, isSelectedTab: selected,
+                                    workbook: self, spool: spool, styles: styles)
         sheets.append(sheet)
         return sheet
     }
@@ -122,6 +124,9 @@ public final class XLSXWriter {
         closed = true
         defer { for s in sheets { s.discard() } }
         if sheets.isEmpty { try addSheetForEmptyWorkbook() }
+        if sheets.allSatisfy(\.options.hidden) {
+            throw SpreadsheetError(.invalidWrite, file: displayName, reason: "every sheet is hidden; Excel needs at least one visible sheet")
+        }
         var commentNumber = 0
         var sheetComments: [(sheet: Int, number: Int)] = []
         for (i, sheet) in sheets.enumerated() {
