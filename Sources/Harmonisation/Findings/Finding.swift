@@ -1,5 +1,5 @@
 /// One thing validation found: a value, not an exception. `code` is stable kebab-case
-/// (`hard-range`, `ambiguous-number`), so tests, reports and users can rely on it; the message is
+/// (`value-out-of-range`, `ambiguous-number`), so tests, reports and users can rely on it; the message is
 /// for people.
 public struct Finding: Hashable, Sendable {
     public var code: FindingCode

@@ -4,8 +4,8 @@ public enum FindingCode: String, Hashable, Sendable, CaseIterable, Codable, Comp
     // Values
     case typeError = "type-error"
     case notInteger = "not-integer"
-    case hardRange = "hard-range"
-    case implausibleValue = "implausible-value"
+    case hardRange = "value-out-of-range"
+    case implausibleValue = "value-out-of-plausible-range"
     case unknownCode = "unknown-code"
     case yearOutOfRange = "year-out-of-range"
     case unparseableNumber = "unparseable-number"

@@ -213,7 +213,10 @@ public struct ValueParser: Sendable {
             }
             return v
         case .otherConvention(let v):
-            result.issues.append(ValueIssue(.localeMismatch, "\"\(trimmed)\" is not valid under locale \(locale.name); read as \(NumberFormatting.plain(v)) with the other decimal separator",
+            // Against a declared locale this is a warning; against a row's guessed locale (a
+            // respondent's country) only a note: "2.1 M EUR" from Belgium reads one way only.
+            result.issues.append(ValueIssue(.localeMismatch, severity: context.localeDeclared ? nil : .info,
+                                            "\"\(trimmed)\" is not valid under locale \(locale.name); read as \(NumberFormatting.plain(v)) with the other decimal separator",
                                             hint: "check the locale declared for this file or column"))
             return v
         case .ambiguous(let grouped, let decimal):
