@@ -13,10 +13,11 @@ public enum DatasetChecks {
 }
 
 extension ObservationIndex {
-    /// The schema's indicator for each interned indicator id (nil for strings that are not indicators).
-    func indicatorTable(_ schema: IndicatorSchema) -> [Int32: Indicator] {
-        var table: [Int32: Indicator] = [:]
-        for indicator in schema.indicators { if let id = id(of: indicator.id) { table[id] = indicator } }
+    /// The schema's indicator for each interned string id (nil for strings that are not
+    /// indicators): an array, so the checks look up a million entries without hashing.
+    func indicatorTable(_ schema: IndicatorSchema) -> [Indicator?] {
+        var table = [Indicator?](repeating: nil, count: stringCount)
+        for indicator in schema.indicators { if let id = id(of: indicator.id) { table[Int(id)] = indicator } }
         return table
     }
 }

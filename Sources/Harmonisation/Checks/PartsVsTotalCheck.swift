@@ -18,7 +18,7 @@ public struct PartsVsTotalCheck: DatasetCheck {
         struct Group: Hashable { var cluster: Int32; var year: Int; var indicator: Int32 }
         var byGroup: [Group: [Int32: Int]] = [:]
         for i in 0..<index.count where multiRegion.contains(index.clusterID(at: i)) {
-            guard let indicator = indicators[index.indicatorID(at: i)], indicator.aggregation == .sum else { continue }
+            guard let indicator = indicators[Int(index.indicatorID(at: i))], indicator.aggregation == .sum else { continue }
             byGroup[Group(cluster: index.clusterID(at: i), year: index.year(at: i), indicator: index.indicatorID(at: i)), default: [:]][index.regionID(at: i)] = i
         }
         var out: [Finding] = []

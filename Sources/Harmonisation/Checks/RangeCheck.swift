@@ -6,7 +6,7 @@ public struct RangeCheck: DatasetCheck {
         var out: [Finding] = []
         for i in 0..<index.count {
             let v = index.number(at: i)
-            guard !v.isNaN, let indicator = indicators[index.indicatorID(at: i)] else { continue }
+            guard !v.isNaN, let indicator = indicators[Int(index.indicatorID(at: i))] else { continue }
             if let range = indicator.range, !range.contains(v) {
                 let shown = NumberFormatting.plain(v)
                 out.append(Finding(.hardRange, at: index.location(at: i), message: "\(indicator.id) = \(shown) \(indicator.unit) is outside \(NumberFormatting.plain(range.lowerBound))–\(NumberFormatting.plain(range.upperBound))",

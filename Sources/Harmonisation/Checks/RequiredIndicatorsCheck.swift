@@ -5,8 +5,8 @@ public struct RequiredIndicatorsCheck: DatasetCheck {
     public init() {}
     public func run(_ index: ObservationIndex, schema: IndicatorSchema) -> [Finding] {
         let required = Array(schema.indicators.filter(\.required).map(\.id).prefix(64))
-        var bit: [Int32: Int] = [:]
-        for (k, id) in required.enumerated() { if let i = index.id(of: id) { bit[i] = k } }
+        var bit = [UInt64](repeating: 0, count: index.stringCount)
+        for (k, id) in required.enumerated() { if let i = index.id(of: id) { bit[Int(i)] = 1 << UInt64(k) } }
         struct ClusterYear: Hashable { var cluster: Int32; var year: Int }
         var reported: [ClusterYear: UInt64] = [:]
         var firstAt: [Int32: Int] = [:]
@@ -14,7 +14,7 @@ public struct RequiredIndicatorsCheck: DatasetCheck {
             let c = index.clusterID(at: i)
             if firstAt[c] == nil { firstAt[c] = i }
             let k = ClusterYear(cluster: c, year: index.year(at: i))
-            reported[k, default: 0] |= bit[index.indicatorID(at: i)].map { 1 << UInt64($0) } ?? 0
+            reported[k, default: 0] |= bit[Int(index.indicatorID(at: i))]
         }
         var missingYears: [Int32: [Int: [Int]]] = [:]   // cluster → required position → years
         for (k, mask) in reported {

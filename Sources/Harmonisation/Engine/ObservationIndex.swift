@@ -132,6 +132,7 @@ public final class ObservationIndex {
     public func status(at i: Int) -> ObservationStatus { packed[i].status }
     public func hasValue(at i: Int) -> Bool { !packed[i].number.isNaN || texts[Int32(i)] != nil }
     public func text(_ id: Int32) -> String { strings[Int(id)] }
+    public var stringCount: Int { strings.count }
     public func id(of text: String) -> Int32? { stringIDs[text] }
     public func location(at i: Int) -> FindingLocation {
         let p = packed[i]

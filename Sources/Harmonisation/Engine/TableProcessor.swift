@@ -333,12 +333,14 @@ final class TableProcessor {
     }
 
     private var preparedCache: [SettingsKey: PreparedSettings] = [:]
+    private var lastPrepared: (key: SettingsKey, settings: PreparedSettings)?
 
     /// The value settings of one column and indicator (mapping < table < indicator < column, then
     /// the row's unit and locale), merged once and reused for every row that has the same.
     private func preparedSettings(column: BoundColumn, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
         let key = SettingsKey(column: column.column, indicator: indicatorID, unit: unitText, locale: localeText)
-        if let hit = preparedCache[key] { return hit }
+        if let last = lastPrepared, last.key == key { return last.settings }
+        if let hit = preparedCache[key] { lastPrepared = (key, hit); return hit }
         var settings = mapping.settings.merged(over: ValueSettings())
         settings = table.settings.merged(over: settings)
         if let s = table.indicatorSettings[indicatorID] { settings = s.merged(over: settings) }
@@ -356,6 +358,7 @@ final class TableProcessor {
         let prepared = PreparedSettings(settings: settings, markers: markers.merging(Self.markerKeys(settings.markers)) { _, n in n },
                                         localeDeclared: localeDeclared)
         if preparedCache.count < 10_000 { preparedCache[key] = prepared }
+        lastPrepared = (key, prepared)
         return prepared
     }
 
