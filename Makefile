@@ -8,6 +8,12 @@ PYTHON ?= python3
 bench:
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 
+# The harmonisation benchmark (bench/harmonise/run.py): validate + harmonise 1M observations
+# (long CSV, wide XLSX) against reading only and frictionless. `BENCH_ARGS=--quick` for 100k.
+.PHONY: bench-harmonise
+bench-harmonise:
+	$(PYTHON) bench/harmonise/run.py $(BENCH_ARGS)
+
 # The write benchmark (bench/README.md, "Write benchmark"): 1M rows to XLSX and CSV against
 # libxlsxwriter, rust_xlsxwriter, XlsxWriter. Options through BENCH_WRITE_ARGS,
 # e.g. `make bench-write BENCH_WRITE_ARGS="--rows 100000 --skip-slow"`.

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Layer 1: thin system-library shims. Only SpreadsheetIO imports them.
@@ -29,11 +30,17 @@ let package = Package(
             name: "SpreadsheetIO",
             dependencies: ["CLibzip", "CLibXML2"]
         ),
+        // Layer 3: the harmonisation core (schema, mappings, value parsing, checks, findings).
+        .target(
+            name: "Harmonisation",
+            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams")]
+        ),
         // Layer 4: the inbox workflow: workspace, state store (SQLite via GRDB), outputs, exports.
         .target(
             name: "Workflow",
             dependencies: [
                 "SpreadsheetIO",
+                "Harmonisation",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -42,6 +49,7 @@ let package = Package(
             name: "InnaxeCLI",
             dependencies: [
                 "SpreadsheetIO",
+                "Harmonisation",
                 "Workflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "SpreadsheetIOTests",
             dependencies: ["SpreadsheetIO"]
+        ),
+        .testTarget(
+            name: "HarmonisationTests",
+            dependencies: ["Harmonisation", "SpreadsheetIO"]
         ),
         .testTarget(
             name: "WorkflowTests",

@@ -11,6 +11,7 @@ public struct InnaxeCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [InspectCommand.self, DumpCommand.self, StatsCommand.self, ConvertCommand.self,
+                      ValidateCommand.self, HarmoniseCommand.self,
                       InitCommand.self, RunCommand.self, WatchCommand.self, StatusCommand.self, ExportCommand.self]
     )
 

@@ -1,0 +1,50 @@
+/// Required indicators a cluster did not report for years it reported something for: one
+/// finding per cluster, naming each missing indicator with its years (coverage, not a cascade
+/// of one finding per cell).
+public struct RequiredIndicatorsCheck: DatasetCheck {
+    public init() {}
+    public func run(_ index: ObservationIndex, schema: IndicatorSchema) -> [Finding] {
+        let required = Array(schema.indicators.filter(\.required).map(\.id).prefix(64))
+        var bit = [UInt64](repeating: 0, count: index.stringCount)
+        for (k, id) in required.enumerated() { if let i = index.id(of: id) { bit[Int(i)] = 1 << UInt64(k) } }
+        struct ClusterYear: Hashable { var cluster: Int32; var year: Int }
+        var reported: [ClusterYear: UInt64] = [:]
+        var firstAt: [Int32: Int] = [:]
+        for i in 0..<index.count {
+            let c = index.clusterID(at: i)
+            if firstAt[c] == nil { firstAt[c] = i }
+            let k = ClusterYear(cluster: c, year: index.year(at: i))
+            reported[k, default: 0] |= bit[Int(index.indicatorID(at: i))]
+        }
+        var missingYears: [Int32: [Int: [Int]]] = [:]   // cluster → required position → years
+        for (k, mask) in reported {
+            for p in required.indices where mask & (1 << UInt64(p)) == 0 { missingYears[k.cluster, default: [:]][p, default: []].append(k.year) }
+        }
+        var out: [Finding] = []
+        for cluster in missingYears.keys.sorted(by: { index.text($0) < index.text($1) }) {
+            let byIndicator = missingYears[cluster]!
+            let parts = byIndicator.keys.sorted().map { "\(required[$0]) (\(Self.years(byIndicator[$0]!)))" }
+            let at = index.location(at: firstAt[cluster]!)
+            let name = index.text(cluster)
+            out.append(Finding(.requiredIndicatorMissing, at: FindingLocation(file: at.file, sheet: at.sheet),
+                               message: "\(name): \(parts.count) required indicator(s) missing for years it reports: \(parts.joined(separator: ", "))",
+                               expected: byIndicator.keys.sorted().map { required[$0] }.joined(separator: ", "),
+                               hint: "report them, or as M (missing) if the partner cannot"))
+        }
+        return out
+    }
+
+    /// `2019–2021, 2023`.
+    static func years(_ list: [Int]) -> String {
+        let sorted = list.sorted()
+        var parts: [String] = []
+        var start = sorted[0], end = sorted[0]
+        for y in sorted.dropFirst() {
+            if y == end + 1 { end = y; continue }
+            parts.append(start == end ? "\(start)" : "\(start)–\(end)")
+            start = y; end = y
+        }
+        parts.append(start == end ? "\(start)" : "\(start)–\(end)")
+        return parts.joined(separator: ", ")
+    }
+}
