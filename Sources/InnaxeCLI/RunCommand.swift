@@ -13,7 +13,12 @@ struct RunCommand: ParsableCommand {
         workbook (and JSON) per submission in out/feedback/ are refreshed.
 
         Exit status: 0 every file taken, 1 some file was rejected or could not be taken, \
-        2 the pass could not run (not a workspace, or another innaxe process holds it).
+        2 the pass could not run (not a workspace, a mistake in mappings/ — reported as \
+        file:line:column, no file is touched —, or another innaxe process holds it).
+
+        Partners: the inbox subfolder names the partner (inbox/biocat/…); a file at the top of \
+        the inbox is recognised by the file-name patterns (files:) of the mappings, else by a \
+        header fingerprint derived from them (the sheet and column labels a mapping reads).
         """
     )
 
@@ -24,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let ws = try workspace.open()
-        let setup = ProcessingSetup.standard(for: ws)
+        let setup = try workspace.processingSetup(ws)
         let pass = InboxPass(workspace: ws, identifier: setup.identifier, processor: setup.processor,
                              options: .init(settle: settle), outputs: setup.outputs)
         let report: PassReport

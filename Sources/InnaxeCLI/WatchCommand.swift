@@ -35,10 +35,11 @@ struct WatchCommand: ParsableCommand {
             sources.append(source)
         }
         print("watching \(ws.inbox.path) every \(NumberTextCLI.seconds(interval)); Ctrl-C to stop")
+        // Loaded once: a mapping edited while watching takes effect at the next start.
+        let setup = try workspace.processingSetup(ws)
         let loop = WatchLoop(interval: interval) {
-            let setup = ProcessingSetup.standard(for: ws)
-            return InboxPass(workspace: ws, identifier: setup.identifier, processor: setup.processor,
-                             options: .init(settle: settle), outputs: setup.outputs)
+            InboxPass(workspace: ws, identifier: setup.identifier, processor: setup.processor,
+                      options: .init(settle: settle), outputs: setup.outputs)
         }
         loop.run(stop: stop) { result in
             switch result {

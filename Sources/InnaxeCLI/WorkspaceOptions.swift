@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Harmonisation
 import Workflow
 
 /// `--workspace DIR`, shared by the workspace commands (default: $INNAXE_WORKSPACE, else `.`).
@@ -9,6 +10,17 @@ struct WorkspaceOptions: ParsableArguments {
 
     var resolved: Workspace {
         Workspace(path: workspace ?? ProcessInfo.processInfo.environment["INNAXE_WORKSPACE"] ?? ".")
+    }
+
+    /// The workspace's mappings, or exit 2 with the mistake at `file:line:column`.
+    func processingSetup(_ ws: Workspace) throws -> ProcessingSetup {
+        do {
+            return try ProcessingSetup.standard(for: ws)
+        } catch let error as ConfigurationError {
+            CLIErrors.printError("error: \(error.description)")
+            CLIErrors.printError("no file was taken; fix the mapping and run again")
+            throw ExitCode(2)
+        }
     }
 
     /// The workspace, or exit 2 with a clear message when the folder is not one.

@@ -11,7 +11,7 @@ final class WorkspaceFixture {
 
     init(partners: [String] = ["biocat", "medicen", "biorn", "hlsc", "dlsc", "cebr"]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("innaxe-ws-" + UUID().uuidString)
-        workspace = try Workspace.create(at: root, partners: partners).0
+        workspace = try Workspace.create(at: root, partners: partners, bundledMappings: Self.repoRoot.appendingPathComponent("mappings")).0
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -33,10 +33,20 @@ final class WorkspaceFixture {
         try drop(relative, Data(contentsOf: Self.repoRoot.appendingPathComponent(fixture)))
     }
 
+    /// One of the six partners' sample files (fixtures/partners/).
+    @discardableResult
+    func dropPartnerFile(_ name: String, as relative: String) throws -> URL {
+        try drop(relative, Self.partnerFile(name))
+    }
+
+    static func partnerFile(_ name: String) throws -> Data {
+        try Data(contentsOf: repoRoot.appendingPathComponent("fixtures/partners/" + name))
+    }
+
     func pass(settle: Double = 0) throws -> PassReport {
-        let setup = ProcessingSetup.standard(for: workspace)
+        let setup = try ProcessingSetup.standard(for: workspace)
         return try InboxPass(workspace: workspace, identifier: setup.identifier, processor: setup.processor,
-                             options: .init(settle: settle)).run()
+                             options: .init(settle: settle), outputs: setup.outputs).run()
     }
 
     func store() throws -> StateStore { try StateStore(workspace: workspace) }
@@ -69,9 +79,4 @@ extension PassReport.Outcome {
         case .failed: return nil
         }
     }
-}
-
-/// A long-table CSV: header plus rows `indicator;region;year;value;status`.
-func longTable(_ rows: [String]) -> String {
-    (["indicator;region;year;value;status"] + rows).joined(separator: "\n") + "\n"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Harmonisation
 
 /// Copies a file to a new path while hashing it, then flushes the copy to disk: the snapshot
 /// a processor reads and, when the original changes meanwhile, the copy that gets archived.
@@ -16,7 +17,7 @@ enum FileCopy {
         var size = 0
         do {
             while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-                chunk.withUnsafeBytes { hasher.update(buffer: $0) }
+                chunk.withUnsafeBytes { hasher.update($0) }
                 try output.write(contentsOf: chunk)
                 size += chunk.count
             }
@@ -27,7 +28,7 @@ enum FileCopy {
             try? FileSystem.remove(destination)
             throw error
         }
-        return (hasher.finalize(), size)
+        return (hasher.finalize().hex, size)
     }
 
     static func hash(of path: String) -> String? {
@@ -35,8 +36,8 @@ enum FileCopy {
         defer { try? input.close() }
         var hasher = SHA256()
         while let chunk = try? input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update(buffer: $0) }
+            chunk.withUnsafeBytes { hasher.update($0) }
         }
-        return hasher.finalize()
+        return hasher.finalize().hex
     }
 }

@@ -1,9 +1,4 @@
 /// How a workspace's files are identified and processed: the one place the CLI asks.
-///
-/// Today: partner by inbox folder (or a file name starting with a partner folder's name), every
-/// file read as a long table (`LongTableProcessor`). When the mapping engine lands, its adapter
-/// builds the identifier from the mapping files' folders, name patterns and header fingerprints,
-/// and a processor that applies the partner's mapping (keeping the long table as the fallback).
 public struct ProcessingSetup: Sendable {
     public var identifier: any PartnerIdentifying
     public var processor: any SubmissionProcessor
@@ -15,13 +10,26 @@ public struct ProcessingSetup: Sendable {
         self.outputs = outputs
     }
 
-    public static func standard(for workspace: Workspace) -> ProcessingSetup {
-        let partners = workspace.partnerFolders()
-        return ProcessingSetup(
+    /// The workspace's own configuration, from its `mappings/` folder: the partner is the inbox
+    /// subfolder, else a mapping's file-name pattern, else a header fingerprint derived from the
+    /// mappings; files are harmonised with the partner's mapping; the completeness matrix lists
+    /// every indicator of the schema. Throws a `ConfigurationError` (`file:line:column`) when the
+    /// schema, rates or a mapping has a mistake, before any file is taken.
+    ///
+    /// The matrix's years are those reported: the schema's year range (2000–2035) says which
+    /// years are valid, not which are due.
+    public static func standard(for workspace: Workspace) throws -> ProcessingSetup {
+        try standard(catalogue: MappingCatalogue(folder: workspace.mappings))
+    }
+
+    public static func standard(catalogue: MappingCatalogue) -> ProcessingSetup {
+        ProcessingSetup(
             identifier: FirstMatchPartnerIdentifier([
                 InboxFolderPartnerIdentifier(),
-                FileNamePatternPartnerIdentifier(partnerPrefixes: partners),
+                FileNamePatternPartnerIdentifier(rules: MappingPartnerRules.fileNameRules(catalogue)),
+                HeaderFingerprintPartnerIdentifier(rules: MappingPartnerRules.fingerprintRules(catalogue)),
             ]),
-            processor: LongTableProcessor())
+            processor: MappingProcessor(catalogue: catalogue),
+            outputs: OutputRefresher(expectedIndicators: catalogue.schema.indicators.map(\.id)))
     }
 }
