@@ -87,7 +87,6 @@ public struct MappingProcessor: SubmissionProcessor {
         switch kind {
         case .corruptZip: return "the file is damaged (an interrupted copy?); send it again"
         case .encrypted: return "remove the password protection and send the file again"
-        case .legacyXLS: return "open it in Excel and save it as .xlsx (Excel Workbook)"
         default: return nil
         }
     }
