@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds innaxe and runs the main job on the bundled examples.
-# For now the main job is reading: it inspects every bundled fixture workbook and CSV file,
+# The main job: it inspects every bundled fixture workbook and CSV file,
 # showing what innaxe reads (and, for the broken ones, the clear error it reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."

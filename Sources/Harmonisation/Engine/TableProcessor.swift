@@ -476,6 +476,14 @@ final class TableProcessor {
         }
     }
 
+    /// Timestamps compared as dates when both read as one (`15/03/2024` vs `02/04/2024`, ISO,
+    /// Excel date cells), else as text.
+    static func isEarlier(_ a: String?, than b: String?) -> Bool {
+        let a = a ?? "", b = b ?? ""
+        if let da = TextDate.parse(a), let db = TextDate.parse(b) { return da < db }
+        return a < b
+    }
+
     static func markerKeys(_ markers: [String: ObservationStatus]) -> [String: ObservationStatus] {
         var out = markers
         for (k, v) in markers where out[k.lowercased()] == nil { out[k.lowercased()] = v }
@@ -491,7 +499,7 @@ final class TableProcessor {
             var best: [Observation.Key: Int] = [:]
             for (i, p) in items.enumerated() {
                 if let j = best[p.observation.key] {
-                    if (p.latestKey ?? "") >= (items[j].latestKey ?? "") { best[p.observation.key] = i }
+                    if !Self.isEarlier(p.latestKey, than: items[j].latestKey) { best[p.observation.key] = i }
                 } else { best[p.observation.key] = i }
             }
             var superseded: [Int: Int] = [:]
