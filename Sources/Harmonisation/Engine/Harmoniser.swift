@@ -31,12 +31,18 @@ public final class Harmoniser {
         let name = displayName ?? path
         let base = (name as NSString).lastPathComponent
         var report = FileReport(file: name, format: "", sha256: "", byteCount: 0, mapping: mapping.file, mappingVersion: mapping.version)
+        let pendingDigest: SHA256.PendingDigest
         do {
-            let digest = try SHA256.hashFile(path: path)
-            report.sha256 = digest.hex
-            report.byteCount = digest.byteCount
+            pendingDigest = try SHA256.hashFileInBackground(path: path)
         } catch {
             report.findings.append(Finding(.unreadableFile, at: FindingLocation(file: name), message: "cannot read the file: \(error)"))
+            return report
+        }
+        func withDigest(_ report: FileReport) -> FileReport {
+            var report = report
+            let digest = pendingDigest.wait()
+            report.sha256 = digest.hex
+            report.byteCount = digest.byteCount
             return report
         }
         let document: SpreadsheetDocument
@@ -46,14 +52,15 @@ public final class Harmoniser {
         } catch let error as SpreadsheetError {
             report.findings.append(Finding(.unreadableFile, at: FindingLocation(file: name, sheet: error.sheet, cell: error.cell),
                                            message: "\(error.kind.rawValue): \(error.reason)"))
-            return report
+            return withDigest(report)
         } catch {
             report.findings.append(Finding(.unreadableFile, at: FindingLocation(file: name), message: "\(error)"))
-            return report
+            return withDigest(report)
         }
         report.format = document.format.rawValue
+        let byteSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         // About one observation per 40 bytes of CSV and per 12 bytes of compressed XLSX.
-        index.reserve(min(report.byteCount / (document.format == .csv ? 40 : 12), 20_000_000))
+        index.reserve(min(byteSize / (document.format == .csv ? 40 : 12), 20_000_000))
         let tables = mapping.tables.filter { $0.files.isEmpty || $0.files.contains { $0.matches(base) } }
         if tables.isEmpty {
             report.findings.append(Finding(.sheetNotFound, at: FindingLocation(file: name),
@@ -94,7 +101,7 @@ public final class Harmoniser {
             }
         }
         report.observationCount = emitted
-        return report
+        return withDigest(report)
     }
 
     /// Keeps the first observation of a key; a later one with the same value is `duplicate-key`
