@@ -19,19 +19,31 @@ final class TableProcessor {
     /// CSV files have one unnamed sheet: locations print as `file.csv › B7`.
     private var sheetName: String? { document.format == .xlsx ? sheet.name : nil }
 
-    /// A value column once the header is known.
-    private struct BoundColumn {
-        var column: Int
-        var header: String
-        var spec: TableMapping.ValueColumn
+    /// A value column once the header is known. A class: the row loop visits every column of
+    /// every row, and a reference costs one retain where this struct's fields cost a dozen.
+    private final class BoundColumn {
+        let column: Int
+        let header: String
+        let spec: TableMapping.ValueColumn
         /// Resolvers of every dimension that has a source, most specific first.
-        var resolvers: [Dimension: DimensionResolver]
+        let resolvers: [Dimension: DimensionResolver]
         /// Dimensions whose source is the header: resolved once.
-        var headerValues: [Dimension: DimensionResolver.Resolution]
-        var headerUnit: UnitExpression?
-        var settings: ValueSettings
+        let headerValues: [Dimension: DimensionResolver.Resolution]
+        let headerUnit: UnitExpression?
+        let settings: ValueSettings
         /// Per dimension (by `Dimension.ordinal`): where its value comes from, decided once.
         var slots: [Slot] = []
+
+        init(column: Int, header: String, spec: TableMapping.ValueColumn, resolvers: [Dimension: DimensionResolver],
+             headerValues: [Dimension: DimensionResolver.Resolution], headerUnit: UnitExpression?, settings: ValueSettings) {
+            self.column = column
+            self.header = header
+            self.spec = spec
+            self.resolvers = resolvers
+            self.headerValues = headerValues
+            self.headerUnit = headerUnit
+            self.settings = settings
+        }
     }
 
     enum Slot {
