@@ -275,3 +275,19 @@ import Testing
         #expect(run.observations.map(\.year) == [2023], "\(run.findings.map(\.message))")
     }
 }
+
+@Suite struct LatestAnswerTests {
+    @Test func dayFirstTimestampsCompareAsDates() throws {
+        let csv = "Date;Name;V\n02/04/2024;A;1\n15/03/2024;A;2\n"
+        let run = try Fixtures.runCSV(csv, mapping: """
+            mapping_version: 1
+            partner: cebr
+            region: BE2
+            year: 2022
+            csv: {delimiter: ";"}
+            tables: [{cluster_id: {column: Name, map: {A: cebr-a}}, latest_by: Date, values: [{header: V, indicator: research_centres}]}]
+            """)
+        #expect(run.observations.map { $0.value?.number } == [1], "2 April is later than 15 March")
+        #expect(run.findings(.duplicateResponse).map { $0.location.cell?.description } == ["A3"])
+    }
+}

@@ -8,23 +8,40 @@ public struct RequiredIndicatorsCheck: DatasetCheck {
         var bit = [UInt64](repeating: 0, count: index.stringCount)
         for (k, id) in required.enumerated() { if let i = index.id(of: id) { bit[Int(i)] = 1 << UInt64(k) } }
         struct ClusterYear: Hashable { var cluster: Int32; var year: Int }
-        var reported: [ClusterYear: UInt64] = [:]
-        var firstAt: [Int32: Int] = [:]
+        // Clusters are interned ids below `stringCount` and years mostly lie in the schema's
+        // range: one flat mask per cluster × year, no hashing per entry; other years hash.
+        let years = schema.yearRange
+        let width = years.count
+        var masks = [UInt64](repeating: 0, count: index.stringCount * width)
+        var present = [Bool](repeating: false, count: index.stringCount * width)
+        var outside: [ClusterYear: UInt64] = [:]
+        var firstAt = [Int](repeating: -1, count: index.stringCount)
         for i in 0..<index.count {
             let c = index.clusterID(at: i)
-            if firstAt[c] == nil { firstAt[c] = i }
-            let k = ClusterYear(cluster: c, year: index.year(at: i))
-            reported[k, default: 0] |= bit[Int(index.indicatorID(at: i))]
+            if firstAt[Int(c)] < 0 { firstAt[Int(c)] = i }
+            let year = index.year(at: i)
+            let mask = bit[Int(index.indicatorID(at: i))]
+            if years.contains(year) {
+                let slot = Int(c) * width + (year - years.lowerBound)
+                masks[slot] |= mask
+                present[slot] = true
+            } else {
+                outside[ClusterYear(cluster: c, year: year), default: 0] |= mask
+            }
         }
         var missingYears: [Int32: [Int: [Int]]] = [:]   // cluster → required position → years
-        for (k, mask) in reported {
-            for p in required.indices where mask & (1 << UInt64(p)) == 0 { missingYears[k.cluster, default: [:]][p, default: []].append(k.year) }
+        func collect(_ cluster: Int32, _ year: Int, _ mask: UInt64) {
+            for p in required.indices where mask & (1 << UInt64(p)) == 0 { missingYears[cluster, default: [:]][p, default: []].append(year) }
         }
+        for slot in present.indices where present[slot] {
+            collect(Int32(slot / width), years.lowerBound + slot % width, masks[slot])
+        }
+        for (k, mask) in outside { collect(k.cluster, k.year, mask) }
         var out: [Finding] = []
         for cluster in missingYears.keys.sorted(by: { index.text($0) < index.text($1) }) {
             let byIndicator = missingYears[cluster]!
             let parts = byIndicator.keys.sorted().map { "\(required[$0]) (\(Self.years(byIndicator[$0]!)))" }
-            let at = index.location(at: firstAt[cluster]!)
+            let at = index.location(at: firstAt[Int(cluster)])
             let name = index.text(cluster)
             out.append(Finding(.requiredIndicatorMissing, at: FindingLocation(file: at.file, sheet: at.sheet),
                                message: "\(name): \(parts.count) required indicator(s) missing for years it reports: \(parts.joined(separator: ", "))",

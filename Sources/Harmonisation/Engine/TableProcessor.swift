@@ -19,19 +19,31 @@ final class TableProcessor {
     /// CSV files have one unnamed sheet: locations print as `file.csv › B7`.
     private var sheetName: String? { document.format == .xlsx ? sheet.name : nil }
 
-    /// A value column once the header is known.
-    private struct BoundColumn {
-        var column: Int
-        var header: String
-        var spec: TableMapping.ValueColumn
+    /// A value column once the header is known. A class: the row loop visits every column of
+    /// every row, and a reference costs one retain where this struct's fields cost a dozen.
+    private final class BoundColumn {
+        let column: Int
+        let header: String
+        let spec: TableMapping.ValueColumn
         /// Resolvers of every dimension that has a source, most specific first.
-        var resolvers: [Dimension: DimensionResolver]
+        let resolvers: [Dimension: DimensionResolver]
         /// Dimensions whose source is the header: resolved once.
-        var headerValues: [Dimension: DimensionResolver.Resolution]
-        var headerUnit: UnitExpression?
-        var settings: ValueSettings
+        let headerValues: [Dimension: DimensionResolver.Resolution]
+        let headerUnit: UnitExpression?
+        let settings: ValueSettings
         /// Per dimension (by `Dimension.ordinal`): where its value comes from, decided once.
         var slots: [Slot] = []
+
+        init(column: Int, header: String, spec: TableMapping.ValueColumn, resolvers: [Dimension: DimensionResolver],
+             headerValues: [Dimension: DimensionResolver.Resolution], headerUnit: UnitExpression?, settings: ValueSettings) {
+            self.column = column
+            self.header = header
+            self.spec = spec
+            self.resolvers = resolvers
+            self.headerValues = headerValues
+            self.headerUnit = headerUnit
+            self.settings = settings
+        }
     }
 
     enum Slot {
@@ -476,6 +488,14 @@ final class TableProcessor {
         }
     }
 
+    /// Timestamps compared as dates when both read as one (`15/03/2024` vs `02/04/2024`, ISO,
+    /// Excel date cells), else as text.
+    static func isEarlier(_ a: String?, than b: String?) -> Bool {
+        let a = a ?? "", b = b ?? ""
+        if let da = TextDate.parse(a), let db = TextDate.parse(b) { return da < db }
+        return a < b
+    }
+
     static func markerKeys(_ markers: [String: ObservationStatus]) -> [String: ObservationStatus] {
         var out = markers
         for (k, v) in markers where out[k.lowercased()] == nil { out[k.lowercased()] = v }
@@ -491,7 +511,7 @@ final class TableProcessor {
             var best: [Observation.Key: Int] = [:]
             for (i, p) in items.enumerated() {
                 if let j = best[p.observation.key] {
-                    if (p.latestKey ?? "") >= (items[j].latestKey ?? "") { best[p.observation.key] = i }
+                    if !Self.isEarlier(p.latestKey, than: items[j].latestKey) { best[p.observation.key] = i }
                 } else { best[p.observation.key] = i }
             }
             var superseded: [Int: Int] = [:]

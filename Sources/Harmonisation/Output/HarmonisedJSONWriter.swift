@@ -26,9 +26,9 @@ public final class HarmonisedJSONWriter: ObservationSink {
     public func accept(_ o: Observation) throws {
         if !first { out.raw(",\n") }
         first = false
-        var one = JSONOut()
-        Self.write(o, into: &one)
-        out.bytes.append(contentsOf: one.bytes)
+        // Straight into the output buffer: no builder and byte array per observation.
+        out.startValue()
+        Self.write(o, into: &out)
         count += 1
         try flush(force: false)
     }

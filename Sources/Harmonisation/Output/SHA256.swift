@@ -91,9 +91,48 @@ public struct SHA256 {
     }
 
     public static func hashFile(path: String) throws -> Digest {
+        try hash(openedFile: open(path))
+    }
+
+    /// Starts hashing `path` on another thread and returns at once (the file is opened here, so
+    /// an unreadable file still throws before any work): the hash then costs no wall time
+    /// while the file is parsed on this one.
+    public static func hashFileInBackground(path: String) throws -> PendingDigest {
+        let pending = PendingDigest(handle: try open(path))
+        let thread = Thread { pending.run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+        return pending
+    }
+
+    /// A digest being computed on another thread; `wait()` blocks until it is done.
+    public final class PendingDigest: @unchecked Sendable {
+        private let handle: FileHandle
+        private var digest: Digest?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(handle: FileHandle) { self.handle = handle }
+
+        fileprivate func run() {
+            digest = SHA256.hash(openedFile: handle)
+            done.signal()
+        }
+
+        public func wait() -> Digest {
+            done.wait()
+            done.signal()
+            return digest!
+        }
+    }
+
+    private static func open(_ path: String) throws -> FileHandle {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
+        return handle
+    }
+
+    private static func hash(openedFile handle: FileHandle) -> Digest {
         defer { try? handle.close() }
         var s = SHA256()
         while true {
