@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow", "SpreadsheetIO"]
+            dependencies: ["Workflow", "Harmonisation", "SpreadsheetIO"]
         ),
         .testTarget(
             name: "InnaxeCLITests",

@@ -1,4 +1,5 @@
 import Foundation
+import Harmonisation
 import Testing
 @testable import Workflow
 
@@ -90,5 +91,23 @@ import Testing
         }
         #expect(fingerprints.identify(Self.file("fixtures/xlsx/date1904.xlsx")) == nil, "a foreign workbook names nobody")
         #expect(fingerprints.identify(Self.file("fixtures/partners/HLSC_pokazateli_2023.csv", as: "x.csv"))?.partnerID == "hlsc")
+    }
+}
+
+@Suite struct MappingChoiceTests {
+    /// A partner with two mappings (CEBR's survey and a network export): a renamed survey in
+    /// its folder matches neither `files:` pattern, and is still read with the survey mapping,
+    /// found by its header fingerprint.
+    @Test func aRenamedFileInAFolderWithSeveralMappingsIsMatchedByFingerprint() throws {
+        let base = MappingProcessorTests.catalogue
+        let survey = try #require(base.entry(id: "cebr"))
+        var other = survey
+        other.id = "cebr-a-network"   // sorts first
+        other.mapping.files = [try MatchPattern("^CEBR_network_.*\\.csv$")]
+        other.mapping.tables = try #require(base.entry(id: "biocat")).mapping.tables
+        let catalogue = MappingCatalogue(schema: base.schema, rates: base.rates, entries: [other] + base.entries)
+        let processor = MappingProcessor(catalogue: catalogue)
+        let file = MappingProcessorTests.file("fixtures/partners/CEBR_member_survey_2023_export.csv", as: "copy of survey.csv")
+        #expect(processor.mapping(for: file, partner: PartnerIdentification(partnerID: "cebr", method: .inboxFolder))?.id == "cebr")
     }
 }

@@ -5,8 +5,10 @@ import SpreadsheetIO
 /// inbox file and hands the workflow its observations and findings.
 ///
 /// Which mapping: the one identification named (a file-name rule or fingerprint knows it), else
-/// the partner's mapping whose `files:` patterns match the name, else the partner's only (or
-/// first) mapping — the inbox folder says whose file it is, the engine then says what fits.
+/// the partner's mapping whose `files:` patterns match the name, else the one whose header
+/// fingerprint the file carries (a renamed file in a partner folder with several mappings), else
+/// the partner's first mapping — the inbox folder says whose file it is, the engine then says
+/// what fits.
 ///
 /// Accepted or rejected — the line is whether the file could be *read as this partner's*:
 /// - **rejected** (the original goes to `rejected/`, nothing is imported): the partner has no
@@ -20,9 +22,11 @@ import SpreadsheetIO
 ///   shows them next to their cells; the values that were read stand.
 public struct MappingProcessor: SubmissionProcessor {
     public let catalogue: MappingCatalogue
+    private let fingerprints: [HeaderFingerprintPartnerIdentifier.Rule]
 
     public init(catalogue: MappingCatalogue) {
         self.catalogue = catalogue
+        fingerprints = MappingPartnerRules.fingerprintRules(catalogue)
     }
 
     static let structuralCodes: [FindingCode] = [.sheetNotFound, .headerNotFound, .missingColumn]
@@ -64,7 +68,13 @@ public struct MappingProcessor: SubmissionProcessor {
     func mapping(for file: InboxFile, partner: PartnerIdentification) -> MappingCatalogue.Entry? {
         if let id = partner.mappingID, let entry = catalogue.entry(id: id), entry.mapping.partner == partner.partnerID { return entry }
         let candidates = catalogue.entries(for: partner.partnerID)
-        return candidates.first { $0.mapping.applies(to: file.originalName) } ?? candidates.first
+        if let named = candidates.first(where: { $0.mapping.applies(to: file.originalName) }) { return named }
+        if candidates.count > 1,
+           let id = HeaderFingerprintPartnerIdentifier(rules: fingerprints.filter { $0.partnerID == partner.partnerID }).identify(file)?.mappingID,
+           let entry = catalogue.entry(id: id) {
+            return entry
+        }
+        return candidates.first
     }
 
     /// The reason from the reader itself when the file does not open (its error kind is the
