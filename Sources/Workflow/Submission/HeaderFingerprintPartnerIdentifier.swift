@@ -1,4 +1,4 @@
-import Foundation
+import Harmonisation
 import SpreadsheetIO
 
 /// Recognises a partner by the header labels its files carry (a mapping file declares them, e.g.
@@ -30,10 +30,9 @@ public struct HeaderFingerprintPartnerIdentifier: PartnerIdentifying {
         self.rowsToRead = rowsToRead
     }
 
-    static func folded(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    /// The engine's own label comparison, so a fingerprint matches exactly the headers its
+    /// mapping would.
+    static func folded(_ s: String) -> String { LabelKey(s).text }
 
     public func identify(_ file: InboxFile) -> PartnerIdentification? {
         guard !rules.isEmpty, let document = try? SpreadsheetDocument(path: file.path, displayName: file.originalName) else { return nil }
