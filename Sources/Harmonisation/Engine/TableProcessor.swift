@@ -55,8 +55,6 @@ final class TableProcessor {
     }
 
     private var memoCount = 0
-    private var memoValues: [DimensionResolver.Resolution?] = []
-    private var memoRow: [Int] = []
 
     init(table: TableMapping, mapping: PartnerMapping, schema: IndicatorSchema, parser: ValueParser, document: SpreadsheetDocument,
          sheet: SheetInfo, fileName: String, markers: [String: ObservationStatus], emit: @escaping (Observation) throws -> Void) {
@@ -260,8 +258,6 @@ final class TableProcessor {
             columns[i].slots = slots
         }
         memoCount = memoIDs.count
-        memoValues = Array(repeating: nil, count: memoCount)
-        memoRow = Array(repeating: -1, count: memoCount)
         return Binding(columns: columns, dimensionColumns: dimensionColumns)
     }
 
@@ -331,10 +327,18 @@ final class TableProcessor {
         return cells
     }
 
-    private struct PreparedSettings {
-        var settings: ValueSettings
-        var markers: [String: ObservationStatus]
-        var localeDeclared: Bool
+    /// A class: handed out once per value, and copying the settings' and markers' references
+    /// out of the cache cost more than the parse.
+    private final class PreparedSettings {
+        let settings: ValueSettings
+        let markers: [String: ObservationStatus]
+        let localeDeclared: Bool
+
+        init(settings: ValueSettings, markers: [String: ObservationStatus], localeDeclared: Bool) {
+            self.settings = settings
+            self.markers = markers
+            self.localeDeclared = localeDeclared
+        }
     }
 
     private struct SettingsKey: Hashable {
@@ -375,17 +379,30 @@ final class TableProcessor {
     }
 
 
+    /// The last indicator looked up: consecutive values mostly share it, and comparing the same
+    /// string is cheaper than hashing it.
+    private var lastIndicator: Indicator?
+
+    private func indicator(_ id: String) -> Indicator? {
+        if let last = lastIndicator, last.id == id { return last }
+        lastIndicator = schema.indicator(id)
+        return lastIndicator
+    }
+
     private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int]) -> [Observation] {
         var out: [Observation] = []
         var rowFailed = false
         let rowIndex = row.index
+        // What each resolver gave for this row (local: a class property costs an exclusivity
+        // check on every access).
+        var memoValues = [DimensionResolver.Resolution?](repeating: nil, count: memoCount)
         func value(_ d: Dimension, _ column: BoundColumn) -> (DimensionResolver.Resolution?, raw: String?) {
             switch column.slots[d.ordinal] {
             case .none: return (nil, nil)
             case .fixed(let r): return (r, nil)
             case .column(let resolver, let memo, let c):
                 let raw = CellText.of(row.value(at: c))
-                if memoRow[memo] == rowIndex, let hit = memoValues[memo] { return (hit, raw) }
+                if let hit = memoValues[memo] { return (hit, raw) }
                 var res: DimensionResolver.Resolution
                 if d == .indicator, !table.ignoreRows.isEmpty, table.ignoreRows.contains(where: { $0.matches(raw.trimmedSpaces) }) {
                     res = DimensionResolver.Resolution(value: "-")
@@ -393,7 +410,6 @@ final class TableProcessor {
                     res = resolver.resolve(raw)
                     for issue in res.issues { report(issue, at: location(c, row: rowIndex, header: nil), raw: raw) }
                 }
-                memoRow[memo] = rowIndex
                 memoValues[memo] = res
                 return (res, raw)
             }
@@ -402,7 +418,7 @@ final class TableProcessor {
         for column in columns {
             let (indicatorRes, _) = value(.indicator, column)
             guard let indicatorID = indicatorRes?.value, indicatorID != "-", !(indicatorRes?.failed ?? true),
-                  let indicator = schema.indicator(indicatorID) else { continue }
+                  let indicator = indicator(indicatorID) else { continue }
             let (regionRes, _) = value(.region, column)
             let (yearRes, _) = value(.year, column)
             let (clusterRes, _) = value(.clusterID, column)
