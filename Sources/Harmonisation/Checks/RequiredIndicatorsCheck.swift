@@ -30,13 +30,29 @@ public struct RequiredIndicatorsCheck: DatasetCheck {
             }
         }
         var missingYears: [Int32: [Int: [Int]]] = [:]   // cluster → required position → years
-        func collect(_ cluster: Int32, _ year: Int, _ mask: UInt64) {
-            for p in required.indices where mask & (1 << UInt64(p)) == 0 { missingYears[cluster, default: [:]][p, default: []].append(year) }
+        // The flat masks run cluster by cluster: gather one cluster's years in plain arrays and
+        // store them once, not one nested-dictionary update per missing cell.
+        var current: Int32 = -1
+        var lists = [[Int]](repeating: [], count: required.count)
+        func closeCluster() {
+            guard current >= 0 else { return }
+            var byIndicator: [Int: [Int]] = [:]
+            for p in lists.indices where !lists[p].isEmpty {
+                byIndicator[p] = lists[p]
+                lists[p].removeAll(keepingCapacity: true)
+            }
+            if !byIndicator.isEmpty { missingYears[current] = byIndicator }
         }
         for slot in present.indices where present[slot] {
-            collect(Int32(slot / width), years.lowerBound + slot % width, masks[slot])
+            let cluster = Int32(slot / width)
+            if cluster != current { closeCluster(); current = cluster }
+            let mask = masks[slot]
+            for p in required.indices where mask & (1 << UInt64(p)) == 0 { lists[p].append(years.lowerBound + slot % width) }
         }
-        for (k, mask) in outside { collect(k.cluster, k.year, mask) }
+        closeCluster()
+        for (k, mask) in outside {
+            for p in required.indices where mask & (1 << UInt64(p)) == 0 { missingYears[k.cluster, default: [:]][p, default: []].append(k.year) }
+        }
         var out: [Finding] = []
         for cluster in missingYears.keys.sorted(by: { index.text($0) < index.text($1) }) {
             let byIndicator = missingYears[cluster]!

@@ -55,8 +55,6 @@ final class TableProcessor {
     }
 
     private var memoCount = 0
-    private var memoValues: [DimensionResolver.Resolution?] = []
-    private var memoRow: [Int] = []
 
     init(table: TableMapping, mapping: PartnerMapping, schema: IndicatorSchema, parser: ValueParser, document: SpreadsheetDocument,
          sheet: SheetInfo, fileName: String, markers: [String: ObservationStatus], emit: @escaping (Observation) throws -> Void) {
@@ -260,8 +258,6 @@ final class TableProcessor {
             columns[i].slots = slots
         }
         memoCount = memoIDs.count
-        memoValues = Array(repeating: nil, count: memoCount)
-        memoRow = Array(repeating: -1, count: memoCount)
         return Binding(columns: columns, dimensionColumns: dimensionColumns)
     }
 
@@ -294,6 +290,7 @@ final class TableProcessor {
         let fillColumns = table.fillDown.compactMap { dimensionColumns[$0.description] ?? resolveColumn($0, labels: labels).first }
         let totalsColumn = table.totals.flatMap { dimensionColumns[$0.column.description] }
         let latestColumn = table.latestBy.flatMap { dimensionColumns[$0.description] }
+        var memo = RowMemo(count: memoCount)
         var row = first
         if row == nil { row = try reader.next() }
         while var current = row {
@@ -314,7 +311,7 @@ final class TableProcessor {
             }
             let isTotal = totalsColumn.map { table.totals!.pattern.matches(CellText.of(current.value(at: $0)).trimmedSpaces) } ?? false
             let latestKey = latestColumn.map { CellText.of(current.value(at: $0)) }
-            let produced = processRow(current, columns: columns, dimensionColumns: dimensionColumns)
+            let produced = processRow(current, columns: columns, dimensionColumns: dimensionColumns, memo: &memo)
             for o in produced {
                 if buffering { buffer.append(Pending(observation: o, rowIndex: current.index, isTotal: isTotal, latestKey: latestKey)) }
                 else { try emit(o) }
@@ -331,10 +328,17 @@ final class TableProcessor {
         return cells
     }
 
-    private struct PreparedSettings {
-        var settings: ValueSettings
-        var markers: [String: ObservationStatus]
-        var localeDeclared: Bool
+    /// A class: handed out once per value, and copying the settings' and markers' references
+    /// out of the cache cost more than the parse.
+    private final class PreparedSettings {
+        let settings: ValueSettings
+        /// The parser's context for these settings; each value sets its year and format.
+        var context: ValueParser.Context
+
+        init(settings: ValueSettings, context: ValueParser.Context) {
+            self.settings = settings
+            self.context = context
+        }
     }
 
     private struct SettingsKey: Hashable {
@@ -349,7 +353,7 @@ final class TableProcessor {
 
     /// The value settings of one column and indicator (mapping < table < indicator < column, then
     /// the row's unit and locale), merged once and reused for every row that has the same.
-    private func preparedSettings(column: BoundColumn, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
+    private func preparedSettings(column: BoundColumn, indicator: Indicator, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
         let key = SettingsKey(column: column.column, indicator: indicatorID, unit: unitText, locale: localeText)
         if let last = lastPrepared, last.key == key { return last.settings }
         if let hit = preparedCache[key] { lastPrepared = (key, hit); return hit }
@@ -367,15 +371,39 @@ final class TableProcessor {
             settings.locale = NumberLocale.named(localeText) ?? settings.locale
             localeDeclared = false
         }
-        let prepared = PreparedSettings(settings: settings, markers: markers.merging(Self.markerKeys(settings.markers)) { _, n in n },
-                                        localeDeclared: localeDeclared)
+        let context = ValueParser.Context(indicator: indicator, settings: settings,
+                                          markers: markers.merging(Self.markerKeys(settings.markers)) { _, n in n },
+                                          localeDeclared: localeDeclared, year: 0, formatKind: .general, fromWorkbook: document.format == .xlsx)
+        let prepared = PreparedSettings(settings: settings, context: context)
         if preparedCache.count < 10_000 { preparedCache[key] = prepared }
         lastPrepared = (key, prepared)
         return prepared
     }
 
 
-    private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int]) -> [Observation] {
+    /// The last indicator looked up: consecutive values mostly share it, and comparing the same
+    /// string is cheaper than hashing it.
+    private var lastIndicator: Indicator?
+
+    private func indicator(_ id: String) -> Indicator? {
+        if let last = lastIndicator, last.id == id { return last }
+        lastIndicator = schema.indicator(id)
+        return lastIndicator
+    }
+
+    /// What each resolver gave for the current row, so a row resolves (and reports) each source
+    /// once. Owned by the row loop and passed inout: a class property would cost an exclusivity
+    /// check on every access.
+    private struct RowMemo {
+        var row: [Int]
+        var values: [DimensionResolver.Resolution?]
+        init(count: Int) {
+            row = Array(repeating: -1, count: count)
+            values = Array(repeating: nil, count: count)
+        }
+    }
+
+    private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int], memo: inout RowMemo) -> [Observation] {
         var out: [Observation] = []
         var rowFailed = false
         let rowIndex = row.index
@@ -383,9 +411,9 @@ final class TableProcessor {
             switch column.slots[d.ordinal] {
             case .none: return (nil, nil)
             case .fixed(let r): return (r, nil)
-            case .column(let resolver, let memo, let c):
+            case .column(let resolver, let slot, let c):
                 let raw = CellText.of(row.value(at: c))
-                if memoRow[memo] == rowIndex, let hit = memoValues[memo] { return (hit, raw) }
+                if memo.row[slot] == rowIndex, let hit = memo.values[slot] { return (hit, raw) }
                 var res: DimensionResolver.Resolution
                 if d == .indicator, !table.ignoreRows.isEmpty, table.ignoreRows.contains(where: { $0.matches(raw.trimmedSpaces) }) {
                     res = DimensionResolver.Resolution(value: "-")
@@ -393,8 +421,8 @@ final class TableProcessor {
                     res = resolver.resolve(raw)
                     for issue in res.issues { report(issue, at: location(c, row: rowIndex, header: nil), raw: raw) }
                 }
-                memoRow[memo] = rowIndex
-                memoValues[memo] = res
+                memo.row[slot] = rowIndex
+                memo.values[slot] = res
                 return (res, raw)
             }
         }
@@ -402,7 +430,7 @@ final class TableProcessor {
         for column in columns {
             let (indicatorRes, _) = value(.indicator, column)
             guard let indicatorID = indicatorRes?.value, indicatorID != "-", !(indicatorRes?.failed ?? true),
-                  let indicator = schema.indicator(indicatorID) else { continue }
+                  let indicator = indicator(indicatorID) else { continue }
             let (regionRes, _) = value(.region, column)
             let (yearRes, _) = value(.year, column)
             let (clusterRes, _) = value(.clusterID, column)
@@ -422,18 +450,15 @@ final class TableProcessor {
             let cluster = clusterRes?.value ?? mapping.partner
             let unitText = value(.unit, column).0?.value
             let localeText = value(.locale, column).0?.value
-            let prepared = preparedSettings(column: column, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
+            let prepared = preparedSettings(column: column, indicator: indicator, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
             if !(schema.yearRange.contains(year)) {
                 report(ValueIssue(.yearOutOfRange, "year \(year) is outside \(schema.yearRange.lowerBound)–\(schema.yearRange.upperBound)"), at: here, raw: raw, indicator: indicatorID)
                 continue
             }
-            let settings = prepared.settings
             let formatIndex = document.format == .xlsx ? (row.cells.first(where: { $0.column == column.column })?.formatIndex ?? 0) : 0
-            let context = ValueParser.Context(indicator: indicator, settings: settings, markers: prepared.markers,
-                                              localeDeclared: prepared.localeDeclared, year: year,
-                                              formatKind: formatIndex == 0 ? .general : document.numberFormat(of: Cell(column: column.column, value: cellValue, formatIndex: formatIndex)).kind,
-                                              fromWorkbook: document.format == .xlsx)
-            var parsed = parser.parse(cellValue, context)
+            prepared.context.year = year
+            prepared.context.formatKind = formatIndex == 0 ? .general : document.numberFormat(of: Cell(column: column.column, value: cellValue, formatIndex: formatIndex)).kind
+            var parsed = parser.parse(cellValue, prepared.context)
             for issue in parsed.issues { report(issue, at: here, raw: raw, indicator: indicatorID) }
             if parsed.skip || parsed.rejected { continue }
             var notes = parsed.notes
@@ -450,7 +475,7 @@ final class TableProcessor {
             }
             var comment = notes.filter { !$0.isEmpty }
             if let c = value(.comment, column).0?.value, !c.isEmpty { comment.append(c) }
-            if let c = settings.comment { comment.append(c) }
+            if let c = prepared.settings.comment { comment.append(c) }
             if status.withholdsValue { parsed.value = nil }
             let provenance = Provenance(file: document.file, sheet: sheetName, cell: CellReference(column: column.column, row: row.index),
                                         columnHeader: column.header, originalText: raw, originalUnit: parsed.originalUnit, conversion: parsed.conversion)
