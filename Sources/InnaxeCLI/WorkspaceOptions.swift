@@ -17,7 +17,7 @@ struct WorkspaceOptions: ParsableArguments {
         do {
             return try ProcessingSetup.standard(for: ws)
         } catch let error as ConfigurationError {
-            CLIErrors.printError("error: \(error.description)")
+            CLIErrors.printError(error.description)
             CLIErrors.printError("no file was taken; fix the mapping and run again")
             throw ExitCode(2)
         }

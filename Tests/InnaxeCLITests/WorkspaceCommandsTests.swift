@@ -84,6 +84,25 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("inbox/biocat/" + Self.biocat).path))
     }
 
+    @Test func aMistakeInAMappingStopsThePassBeforeAnyFileIsTouched() throws {
+        let root = Self.temp()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Workspace.create(at: root, partners: ["biocat"], bundledMappings: InnaxeProcess.packageRoot.appendingPathComponent("mappings"))
+        let mapping = root.appendingPathComponent("mappings/biocat.yaml")
+        let text = try String(contentsOf: mapping, encoding: .utf8)
+        try text.replacingOccurrences(of: "region: ES51", with: "regoin: ES51").write(to: mapping, atomically: true, encoding: .utf8)
+        try Self.copyPartnerFile(Self.biocat, to: root, "inbox/biocat/" + Self.biocat)
+        let r = try InnaxeProcess.run(["run", "--workspace", root.path, "--settle", "0"])
+        #expect(r.status == 2)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("region: ES51") }.map { $0 + 1 }
+        #expect(r.stderr.contains("mappings/biocat.yaml:\(line ?? 0):"), "\(r.stderr)")
+        #expect(r.stderr.contains("unknown key \"regoin\""), "\(r.stderr)")
+        #expect(!r.stderr.contains("error: mappings"), "one error: prefix")
+        #expect(r.stderr.contains("no file was taken"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("inbox/biocat/" + Self.biocat).path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("rejected").path).isEmpty)
+    }
+
     @Test func notAWorkspaceIsAClearErrorWithStatus2() throws {
         let r = try InnaxeProcess.run(["run", "--workspace", "/nonexistent-innaxe-workspace"])
         #expect(r.status == 2)
