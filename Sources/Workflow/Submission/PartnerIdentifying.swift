@@ -58,7 +58,7 @@ public struct InboxFolderPartnerIdentifier: PartnerIdentifying {
     }
 }
 
-/// A file-name pattern per partner (a mapping file declares one, e.g. `^medicen[_ -]`),
+/// A file-name pattern per partner (a mapping's `files:`, e.g. `(?i)^medicen_.*\.(csv|xlsx)$`),
 /// matched case-insensitively against the original name.
 public struct FileNamePatternPartnerIdentifier: PartnerIdentifying {
     public struct Rule: Sendable {
@@ -77,14 +77,6 @@ public struct FileNamePatternPartnerIdentifier: PartnerIdentifying {
 
     public init(rules: [Rule]) {
         self.rules = rules
-    }
-
-    /// The fallback rule set: a name that starts with a known partner id followed by `_`, `-`,
-    /// `.` or a space (`biocat_2024.csv`, `BioRN-Finanzierung.xlsx`).
-    public init(partnerPrefixes partners: some Sequence<String>) {
-        rules = partners.sorted { $0.count > $1.count }.map { id in
-            Rule(partnerID: id, pattern: "^" + NSRegularExpressionEscape.escape(id) + "[-_. ]")
-        }
     }
 
     public func identify(_ file: InboxFile) -> PartnerIdentification? {

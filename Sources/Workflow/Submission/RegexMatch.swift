@@ -7,7 +7,3 @@ enum RegexMatch {
         return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }
-
-enum NSRegularExpressionEscape {
-    static func escape(_ s: String) -> String { NSRegularExpression.escapedPattern(for: s) }
-}
