@@ -46,9 +46,19 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
             p.cell.map { .string($0.description) } ?? .empty, .string(p.originalText), p.originalUnit.map(CellValue.string) ?? .empty,
             p.conversion.map { .string($0.currency) } ?? .empty, p.conversion.map { .number($0.ratePerEUR) } ?? .empty,
         ]
-        var styles = [CellStyleID](repeating: .default, count: cells.count)
+        try observations.writeRow(cells, styles: styles(valueStyle: valueStyle, count: cells.count))
+    }
+
+    /// The styles of the previous observation row, reused while its value cell's style is the
+    /// same: a million rows need not allocate a million style arrays.
+    private var lastRowStyles: (value: CellStyleID, styles: [CellStyleID])?
+
+    private func styles(valueStyle: CellStyleID, count: Int) -> [CellStyleID] {
+        if let last = lastRowStyles, last.value == valueStyle { return last.styles }
+        var styles = [CellStyleID](repeating: .default, count: count)
         styles[4] = valueStyle
-        try observations.writeRow(cells, styles: styles)
+        lastRowStyles = (valueStyle, styles)
+        return styles
     }
 
     /// Adds the comparison, sources and findings sheets and writes the file.
