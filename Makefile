@@ -8,9 +8,21 @@ PYTHON ?= python3
 bench:
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 
+# The harmonisation benchmark (bench/harmonise/run.py): validate + harmonise 1M observations
+# (long CSV, wide XLSX) against reading only and frictionless. `BENCH_ARGS=--quick` for 100k.
+.PHONY: bench-harmonise
+bench-harmonise:
+	$(PYTHON) bench/harmonise/run.py $(BENCH_ARGS)
+
 # The write benchmark (bench/README.md, "Write benchmark"): 1M rows to XLSX and CSV against
 # libxlsxwriter, rust_xlsxwriter, XlsxWriter. Options through BENCH_WRITE_ARGS,
 # e.g. `make bench-write BENCH_WRITE_ARGS="--rows 100000 --skip-slow"`.
 .PHONY: bench-write
 bench-write:
 	$(PYTHON) bench/write/run.py $(BENCH_WRITE_ARGS)
+
+# The inbox benchmark (bench/inbox.py): one `innaxe run` pass over 200 submissions, against a
+# pandas + sqlite3 peer. Options through INBOX_BENCH_ARGS, e.g. `--no-build`.
+.PHONY: bench-inbox
+bench-inbox:
+	$(PYTHON) bench/inbox.py $(INBOX_BENCH_ARGS)

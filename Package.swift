@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Layer 1: thin system-library shims. Only SpreadsheetIO imports them.
@@ -28,11 +30,27 @@ let package = Package(
             name: "SpreadsheetIO",
             dependencies: ["CLibzip", "CLibXML2"]
         ),
+        // Layer 3: the harmonisation core (schema, mappings, value parsing, checks, findings).
+        .target(
+            name: "Harmonisation",
+            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams")]
+        ),
+        // Layer 4: the inbox workflow: workspace, state store (SQLite via GRDB), outputs, exports.
+        .target(
+            name: "Workflow",
+            dependencies: [
+                "SpreadsheetIO",
+                "Harmonisation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Layer 5: the command line, kept as a library so tests can run commands in-process.
         .target(
             name: "InnaxeCLI",
             dependencies: [
                 "SpreadsheetIO",
+                "Harmonisation",
+                "Workflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,8 +63,16 @@ let package = Package(
             dependencies: ["SpreadsheetIO"]
         ),
         .testTarget(
+            name: "HarmonisationTests",
+            dependencies: ["Harmonisation", "SpreadsheetIO"]
+        ),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Workflow", "Harmonisation", "SpreadsheetIO"]
+        ),
+        .testTarget(
             name: "InnaxeCLITests",
-            dependencies: ["InnaxeCLI", "SpreadsheetIO"]
+            dependencies: ["InnaxeCLI", "SpreadsheetIO", "Workflow"]
         ),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what innaxe needs to build and run, only where it is missing:
-# the libzip and libxml2 development packages and pkg-config (Debian/Ubuntu names).
+# the libzip, libxml2 and SQLite development packages and pkg-config (Debian/Ubuntu names).
 # Sourced by run.sh and test.sh; safe to run again.
 set -euo pipefail
 
@@ -9,8 +9,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libzip 2>/dev/null || missing+=(libzip-dev)
   pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
+  pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 else
-  missing+=(libzip-dev libxml2-dev)
+  missing+=(libzip-dev libxml2-dev libsqlite3-dev)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

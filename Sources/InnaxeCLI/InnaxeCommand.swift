@@ -10,7 +10,9 @@ public struct InnaxeCommand: ParsableCommand {
         and writes harmonised workbooks, JSON and validation reports.
         """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self, DumpCommand.self, StatsCommand.self, ConvertCommand.self]
+        subcommands: [InspectCommand.self, DumpCommand.self, StatsCommand.self, ConvertCommand.self,
+                      ValidateCommand.self, HarmoniseCommand.self,
+                      InitCommand.self, RunCommand.self, WatchCommand.self, StatusCommand.self, ExportCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,12 @@
+import SpreadsheetIO
+
+/// A cell as text for labels, lookups and provenance: numbers in shortest form (`2020`, not
+/// `2020.0`), dates in ISO form, strings as stored.
+enum CellText {
+    static func of(_ value: CellValue) -> String {
+        switch value {
+        case .number(let d): return NumberText.shortest(d)
+        default: return value.text
+        }
+    }
+}
