@@ -69,6 +69,8 @@ class Result:
         self.count = None          # cells (stats), observations (innaxe), rows (frictionless)
         self.summary = ""          # findings / errors, for the note column
         self.extrapolated = False  # frictionless on 1M: 10 x its 100k time
+        self.expected_statuses = None  # harmonise: the manifest's obs_status counts
+        self.status_check = None   # harmonise: what comparing them with harmonised.json gave
 
     @property
     def time(self):
@@ -130,6 +132,26 @@ def parse_frictionless(stdout, _out_dir):
     return stats.get("rows"), text, stats.get("seconds"), None
 
 
+def check_statuses(path, expected):
+    """Count obs_status in the harmonised JSON (outside the timed run) against the manifest:
+    a fast engine that drops a provisional header or a marker proves nothing."""
+    counts = {}
+    try:
+        with open(path, "rb") as f:
+            for m in re.finditer(rb'"obs_status"\s*:\s*"([A-Z])"', f.read()):
+                k = m.group(1).decode()
+                counts[k] = counts.get(k, 0) + 1
+    except OSError as e:
+        return f"statuses not checked ({e.strerror})"
+    if not counts:
+        return "statuses not checked (no obs_status in harmonised.json)"
+    if counts == expected:
+        return "statuses as generated"
+    diff = ", ".join(f"{k} {counts.get(k, 0):,} != {expected.get(k, 0):,}" for k in sorted(set(counts) | set(expected))
+                     if counts.get(k, 0) != expected.get(k, 0))
+    return "STATUSES DIFFER: " + diff
+
+
 PARSERS = {"stats": parse_stats, "validate": parse_validate, "harmonise": parse_harmonise, "frictionless": parse_frictionless}
 
 
@@ -147,6 +169,8 @@ def measure(r, cmd, timeout, out_dir=None):
         r.skipped = f"exit {code}: {why}" if code is not None else why
         return
     count, summary, inner, problem = PARSERS[r.key](stdout, out_dir)
+    if out_dir and r.expected_statuses is not None and r.status_check is None and not problem:
+        r.status_check = check_statuses(os.path.join(out_dir, "harmonised.json"), r.expected_statuses)
     if out_dir:
         shutil.rmtree(out_dir, ignore_errors=True)
     if problem:
@@ -251,6 +275,8 @@ def print_table(title, results, observations, sheet_rows, rss_floor_kib):
             notes.append(f"{r.count:,} rows")
         if r.summary:
             notes.append(r.summary)
+        if r.status_check:
+            notes.append(r.status_check)
         if not r.extrapolated:
             notes.append(f"best of {r.runs}")
         wall = "-" if r.extrapolated else f"{r.wall:.3f}"
@@ -371,6 +397,8 @@ def main():
             ]
             for r, _, reason, _ in plans[kind]:
                 r.skipped = reason
+                if r.key == "harmonise":
+                    r.expected_statuses = m["wide" if kind == "xlsx" else "long"]["statuses"]
         say()
         say(f"running {n:,} observations (best of {runs}) ...")
         for round_ in range(max(runs, 1)):
