@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -43,6 +44,37 @@ def _load(name, path):
 
 readbench = _load("readbench_run", os.path.join(BENCH, "run.py"))   # launcher, build, helpers
 data = _load("harmonise_generate", os.path.join(HERE, "generate.py"))
+
+
+
+class _TrackingSubprocess:
+    """bench/run.py's run_once starts each contender in a session of its own (so a timeout can
+    kill its whole process group), which also shields it from Ctrl-C. Recording the process it
+    starts lets an interrupted run kill it instead of leaving a minute of frictionless behind."""
+    current = None
+
+    def __getattr__(self, name):
+        return getattr(subprocess, name)
+
+    def Popen(self, *args, **kwargs):  # noqa: N802 (the name run_once calls)
+        _TrackingSubprocess.current = subprocess.Popen(*args, **kwargs)
+        return _TrackingSubprocess.current
+
+
+readbench.subprocess = _TrackingSubprocess()
+
+
+def _interrupted(signum, _frame):
+    p = _TrackingSubprocess.current
+    if p is not None and p.poll() is None:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    shutil.rmtree(OUT_DIR, ignore_errors=True)
+    print(f"\ninterrupted (signal {signum}); the running contender was stopped", file=sys.stderr)
+    sys.exit(128 + signum)
+
 
 say, rel, first_line, fmt_num, MiB = readbench.say, readbench.rel, readbench.first_line, readbench.fmt_num, readbench.MiB
 MAPPINGS = {"xlsx": os.path.join(HERE, "mappings", "bench-wide.yaml"), "csv": os.path.join(HERE, "mappings", "bench-long.yaml")}
@@ -302,6 +334,8 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated: innaxe,frictionless")
     ap.add_argument("--no-build", action="store_true", help="do not run swift build")
     args = ap.parse_args()
+    signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _interrupted)
     timeout = float(os.environ.get("BENCH_TIMEOUT", 900))
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     if only - {"innaxe", "frictionless"}:
