@@ -8,8 +8,9 @@ PYTHON ?= python3
 bench:
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 
-# The harmonisation benchmark (bench/harmonise/run.py): validate + harmonise 1M observations
-# (long CSV, wide XLSX) against reading only and frictionless. `BENCH_ARGS=--quick` for 100k.
+# The harmonisation benchmark (bench/harmonise/README.md): validate + harmonise a generated
+# 1M-observation partner file against reading it only and against frictionless.
+# Options through BENCH_ARGS, e.g. `make bench-harmonise BENCH_ARGS=--quick`.
 .PHONY: bench-harmonise
 bench-harmonise:
 	$(PYTHON) bench/harmonise/run.py $(BENCH_ARGS)
