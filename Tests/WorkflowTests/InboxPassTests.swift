@@ -119,6 +119,36 @@ import Testing
         return revised
     }
 
+    @Test func aRowLeftOutOfARevisedExportIsWithdrawn() throws {
+        let ws = try WorkspaceFixture()
+        try ws.dropPartnerFile(Self.medicenCSV, as: "medicen/" + Self.medicenCSV)
+        _ = try ws.pass()
+        let before = try ws.store().currentObservations()
+        let original = try WorkspaceFixture.partnerFile(Self.medicenCSV)
+        var lines = original.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let drop = lines.firstIndex(where: { String(decoding: $0, as: UTF8.self).contains(";92;2022;") }) else {
+            Issue.record("the fixture has no département 92 row"); return
+        }
+        lines.remove(at: drop)
+        try ws.drop("medicen/medicen_export_indicateurs_2023_v3.csv", Data(lines.joined(separator: [UInt8(ascii: "\n")])))
+        let report = try ws.pass()
+        guard case .accepted(let v2)? = report.outcomes.first else { Issue.record("not accepted: \(report.outcomes)"); return }
+        #expect(v2.counts.withdrawn == 1)
+        #expect(try ws.store().currentObservations().count == before.count - 1)
+    }
+
+    @Test func aPartnersWorkbookDoesNotWithdrawWhatOnlyItsCSVReports() throws {
+        let ws = try WorkspaceFixture()
+        try ws.dropPartnerFile(Self.hlsc, as: "hlsc/" + Self.hlsc)
+        _ = try ws.pass()
+        let before = try ws.store().currentObservations().count
+        try ws.dropPartnerFile("Показатели_2023.xlsx", as: "hlsc/Показатели_2023.xlsx")
+        let report = try ws.pass()
+        guard case .accepted(let xlsx)? = report.outcomes.first else { Issue.record("not accepted: \(report.outcomes)"); return }
+        #expect(xlsx.counts.withdrawn == 0)
+        #expect(try ws.store().currentObservations().count >= before)
+    }
+
     @Test func aRevisedFileSupersedesValuesAndItsFeedbackListsTheChange() throws {
         let ws = try WorkspaceFixture()
         try ws.dropPartnerFile(Self.medicenCSV, as: "medicen/" + Self.medicenCSV)

@@ -64,7 +64,14 @@ extension StateStore {
         var value: ObservationValue?
         var unit: String?
         var status: String
+        /// The sheet it was read from (`csvSource` for a CSV file), which decides whether a later
+        /// submission that omits it withdraws it.
+        var source: String
     }
+
+    /// The source of every CSV value: a partner's re-sent export withdraws what it no longer holds
+    /// whatever the file is called now.
+    private static let csvSource = "\u{0}csv"
 
     private struct Scope: Hashable {
         var cluster: String, indicator: String, year: Int
@@ -73,20 +80,27 @@ extension StateStore {
     /// Supersession: a partner's new value for a key replaces its current one (revised when the
     /// value, unit or status differ); a current value the new submission omits is withdrawn when
     /// the submission reports that indicator and year for that cluster (it is then authoritative for
-    /// them), and kept otherwise (a file about 2024 does not withdraw 2023).
+    /// them) and read the sheet the value came from (or, for a CSV value, is a CSV file), and kept otherwise: a
+    /// file about 2024 does not withdraw 2023, and a partner's CSV export does not withdraw what
+    /// only its workbook reports (HLSC and Medicen send both).
     private static func recordObservations(_ processed: ProcessedSubmission, submission id: Int64, hadPrevious: Bool,
                                            counts: inout SubmissionEntry.Counts, db: Database) throws {
         // Only the partner's current values in the submission's scope can be revised or withdrawn:
         // read those, not the partner's whole dataset (most submissions are small).
         var scope = Set<Scope>()
-        for o in processed.observations { scope.insert(Scope(cluster: o.clusterID, indicator: o.indicator, year: o.year)) }
+        var sources = Set<String>()
+        for o in processed.observations {
+            scope.insert(Scope(cluster: o.clusterID, indicator: o.indicator, year: o.year))
+            sources.insert(o.provenance.sheet ?? Self.csvSource)
+        }
         let indicators = Array(Set(scope.map(\.indicator))), years = Array(Set(scope.map(\.year)))
         var arguments: StatementArguments = [processed.partnerID]
         for i in indicators { _ = arguments.append(contentsOf: [i]) }
         for y in years { _ = arguments.append(contentsOf: [y]) }
         var current: [ObservationKey: Current] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, submission_id, cluster_id, indicator, region, year, value_kind, value_number, value_text, unit, obs_status
+            SELECT id, submission_id, cluster_id, indicator, region, year, value_kind, value_number, value_text, unit, obs_status,
+                source_sheet
             FROM observation WHERE partner_id = ? AND superseded_by IS NULL
                 AND indicator IN (\(Array(repeating: "?", count: indicators.count).joined(separator: ",")))
                 AND year IN (\(Array(repeating: "?", count: years.count).joined(separator: ",")))
@@ -95,7 +109,7 @@ extension StateStore {
             let key = ObservationKey(clusterID: r[2], indicator: r[3], region: r[4], year: r[5])
             guard scope.contains(Scope(cluster: key.clusterID, indicator: key.indicator, year: key.year)) else { continue }
             current[key] = Current(id: r[0], submission: r[1], value: StoredObservation.value(kind: r[6], number: r[7], text: r[8]),
-                                   unit: r[9], status: r[10])
+                                   unit: r[9], status: r[10], source: (r[11] as String?) ?? Self.csvSource)
         }
         let supersede = BatchedStatement(db, head: "UPDATE observation SET superseded_by = \(id) WHERE id IN (", tuple: "?",
                                          tail: ")", columns: 1)
@@ -134,7 +148,7 @@ extension StateStore {
                 if hadPrevious { try change.add(changeRow("added", key, nil, o)) }
             }
         }
-        for (key, old) in current {
+        for (key, old) in current where sources.contains(old.source) {
             try supersede.add([old.id])
             counts.withdrawn += 1
             try change.add(changeRow("withdrawn", key, old, nil))
