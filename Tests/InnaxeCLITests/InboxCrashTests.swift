@@ -155,7 +155,7 @@ import Glibc
         return problems
     }
 
-    // About 35 s on an idle 2-core machine (124 runs of innaxe over the partners' files); the
+    // About 45 s on an idle 2-core machine (160 runs of innaxe over the partners' files); the
     // limit is a guard against a hang, with room for a loaded machine.
     @Test(.timeLimit(.minutes(3)))
     func killedAtAnyStepARerunLeavesEveryOriginalOnceAndTheLedgerWhole() throws {
@@ -174,7 +174,7 @@ import Glibc
         // Deterministic: the n-th time each step is reached.
         var plans: [(String?, Double?)] = []
         for step in ["after-snapshot", "after-process", "after-commit", "after-move", "after-filed", "after-feedback"] {
-            for n in [1, 2, 3, 5, 8] { plans.append(("\(step):\(n)", nil)) }
+            for n in 1...8 { plans.append(("\(step):\(n)", nil)) }
         }
         for n in [1, 2] { plans.append(("after-reason:\(n)", nil)) }
         for n in [1, 3, 6, 8, 9] { plans.append(("output-written:\(n)", nil)) }
@@ -206,6 +206,8 @@ import Glibc
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         #expect(plans.count >= 50)
         #expect(killedAtSteps == deterministic, "every kill point was reached; not killed: \(notKilled)")
-        #expect(killed >= 50, "\(killed) of \(plans.count) runs killed mid-pass; not killed: \(notKilled)")
+        // The random instants are extra: on a machine quieter than during the reference pass, a
+        // few land after the pass has ended, so only the deterministic kills are counted.
+        #expect(deterministic >= 50)
     }
 }
