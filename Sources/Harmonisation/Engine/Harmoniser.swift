@@ -27,22 +27,31 @@ public final class Harmoniser {
     }
 
     /// Reads `path` (named `displayName` in findings) with `mapping`, sending observations to `sink`.
-    public func harmonise(path: String, displayName: String? = nil, mapping: PartnerMapping, sink: ObservationSink) -> FileReport {
+    /// `knownContent` is the file's SHA-256 (hex) and size when the caller already hashed these very
+    /// bytes (the inbox hashes its snapshot before filing): the file is then not hashed again.
+    public func harmonise(path: String, displayName: String? = nil, mapping: PartnerMapping, sink: ObservationSink,
+                          knownContent: (sha256: String, byteCount: Int)? = nil) -> FileReport {
         let name = displayName ?? path
         let base = (name as NSString).lastPathComponent
         var report = FileReport(file: name, format: "", sha256: "", byteCount: 0, mapping: mapping.file, mappingVersion: mapping.version)
-        let pendingDigest: SHA256.PendingDigest
-        do {
-            pendingDigest = try SHA256.hashFileInBackground(path: path)
-        } catch {
-            report.findings.append(Finding(.unreadableFile, at: FindingLocation(file: name), message: "cannot read the file: \(error)"))
-            return report
+        var pendingDigest: SHA256.PendingDigest?
+        if knownContent == nil {
+            do {
+                pendingDigest = try SHA256.hashFileInBackground(path: path)
+            } catch {
+                report.findings.append(Finding(.unreadableFile, at: FindingLocation(file: name), message: "cannot read the file: \(error)"))
+                return report
+            }
         }
         func withDigest(_ report: FileReport) -> FileReport {
             var report = report
-            let digest = pendingDigest.wait()
-            report.sha256 = digest.hex
-            report.byteCount = digest.byteCount
+            if let knownContent {
+                report.sha256 = knownContent.sha256
+                report.byteCount = knownContent.byteCount
+            } else if let digest = pendingDigest?.wait() {
+                report.sha256 = digest.hex
+                report.byteCount = digest.byteCount
+            }
             return report
         }
         let document: SpreadsheetDocument

@@ -42,7 +42,9 @@ public struct MappingProcessor: SubmissionProcessor {
         }
         let harmoniser = Harmoniser(schema: catalogue.schema, rates: catalogue.rates)
         let sink = ObservationCollector()
-        let report = harmoniser.harmonise(path: file.path, displayName: name, mapping: entry.mapping, sink: sink)
+        // The inbox hashed this snapshot already: the engine need not read it a second time.
+        let report = harmoniser.harmonise(path: file.path, displayName: name, mapping: entry.mapping, sink: sink,
+                                          knownContent: (file.contentHash, file.size))
         if let unreadable = report.findings.first(where: { $0.code == .unreadableFile }) {
             return .rejected(rejection(unreadable: unreadable, file: file, opened: !report.format.isEmpty))
         }
