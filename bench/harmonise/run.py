@@ -258,13 +258,21 @@ def find_schema(binary):
     return None, None
 
 
+def _importable(modules):
+    """Whether this interpreter imports `modules` from its own site-packages: asked in a child
+    run from another directory, since this script's folder holds a `frictionless/` folder of
+    Table Schemas that find_spec would take for the package."""
+    p = subprocess.run([sys.executable, "-c", "import " + ", ".join(modules)], cwd=BENCH, capture_output=True, text=True)
+    return p.returncode == 0
+
+
 def frictionless_command():
-    """Return (argv prefix, version, reason it is unusable or None); pip-installs if missing."""
-    if importlib.util.find_spec("frictionless") is None:
-        say("installing frictionless: python3 -m pip install -q frictionless ...")
-        p = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "frictionless"], capture_output=True, text=True)
-        importlib.invalidate_caches()
-        if p.returncode != 0 or importlib.util.find_spec("frictionless") is None:
+    """Return (argv prefix, version, reason it is unusable or None); pip-installs if missing.
+    openpyxl comes with it: frictionless reads XLSX through it."""
+    if not _importable(["frictionless", "openpyxl"]):
+        say("installing frictionless: python3 -m pip install -q frictionless openpyxl ...")
+        p = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "frictionless", "openpyxl"], capture_output=True, text=True)
+        if p.returncode != 0 or not _importable(["frictionless", "openpyxl"]):
             return None, None, "frictionless could not be installed (pip: " + (first_line(p.stderr) or "failed") + ")"
     from importlib import metadata
     try:
