@@ -50,10 +50,14 @@ struct HarmoniseCommand: ParsableCommand {
             CLIErrors.printError("error: cannot write into \(out): \(error)")
             throw ExitCode(2)
         }
-        let (reports, datasetFindings, index) = session.run(files: files, sink: TeeSink([writer, workbook]))
+        // Each output is written on a thread of its own while the files are read and checked.
+        let jsonSink = BackgroundSink(writer), workbookSink = BackgroundSink(workbook)
+        let (reports, datasetFindings, index) = session.run(files: files, sink: TeeSink([jsonSink, workbookSink]))
         let findings = reports.flatMap(\.findings) + datasetFindings
         let report = ValidationReport(schemaID: session.schema.id, schemaVersion: session.schema.version, inputs: reports, findings: findings)
         do {
+            try jsonSink.drain()
+            try workbookSink.drain()
             try writer.finish(reports: reports, findings: findings)
             try workbook.finish(index: index, reports: reports, findings: findings)
             try Data(report.json().utf8).write(to: URL(fileURLWithPath: out + "/validation-report.json"))

@@ -5,44 +5,48 @@ public struct CrossIndicatorRuleCheck: DatasetCheck {
     public init() {}
     public func run(_ index: ObservationIndex, schema: IndicatorSchema) -> [Finding] {
         guard !schema.rules.isEmpty else { return [] }
-        var inRules = Set<Int32>(), smallSides = Set<Int32>()
-        for rule in schema.rules {
-            for id in rule.left + rule.right { if let i = index.id(of: id) { inRules.insert(i) } }
-            for id in rule.comparison == .lessOrEqual ? rule.left : rule.right { if let i = index.id(of: id) { smallSides.insert(i) } }
+        // A (rule, cell) is checked once, from the entry of the first term of its smaller side
+        // that the cell reports; the other terms are probed in the index by key.
+        struct Failure { var cluster: Int32; var region: Int32; var year: Int; var rule: Int; var finding: Finding }
+        var failures: [Failure] = []
+        let ruleTerms = schema.rules.map { rule -> (left: [Int32?], right: [Int32?]) in
+            (rule.left.map { index.id(of: $0) }, rule.right.map { index.id(of: $0) })
         }
-        struct Cell: Hashable { var cluster: Int32; var region: Int32; var year: Int }
-        // Only cells where a rule's smaller side is reported can fail: find them first.
-        var candidates = Set<Cell>()
-        for i in 0..<index.count where smallSides.contains(index.indicatorID(at: i)) && !index.number(at: i).isNaN {
-            candidates.insert(Cell(cluster: index.clusterID(at: i), region: index.regionID(at: i), year: index.year(at: i)))
-        }
-        guard !candidates.isEmpty else { return [] }
-        var values: [Cell: [Int32: Int]] = [:]
-        for i in 0..<index.count where inRules.contains(index.indicatorID(at: i)) && !index.number(at: i).isNaN {
-            let cell = Cell(cluster: index.clusterID(at: i), region: index.regionID(at: i), year: index.year(at: i))
-            guard candidates.contains(cell) else { continue }
-            values[cell, default: [:]][index.indicatorID(at: i)] = i
-        }
-        var out: [Finding] = []
-        let cells = values.keys.sorted { (index.text($0.cluster), index.text($0.region), $0.year) < (index.text($1.cluster), index.text($1.region), $1.year) }
-        for cell in cells {
-            let byIndicator = values[cell]!
-            guard byIndicator.count > 1 else { continue }
-            for rule in schema.rules {
-                let left = rule.left.compactMap { index.id(of: $0).flatMap { byIndicator[$0] } }
-                let right = rule.right.compactMap { index.id(of: $0).flatMap { byIndicator[$0] } }
-                let small = rule.comparison == .lessOrEqual ? left : right, large = rule.comparison == .lessOrEqual ? right : left
-                let largeCount = rule.comparison == .lessOrEqual ? rule.right.count : rule.left.count
-                guard !small.isEmpty, large.count == largeCount else { continue }
-                let l = left.map { index.number(at: $0) }.reduce(0, +), r = right.map { index.number(at: $0) }.reduce(0, +)
-                let holds = rule.comparison == .lessOrEqual ? l <= r + 1e-9 : l + 1e-9 >= r
+        for (r, rule) in schema.rules.enumerated() {
+            let terms = ruleTerms[r]
+            let lessOrEqual = rule.comparison == .lessOrEqual
+            let small = lessOrEqual ? terms.left : terms.right, large = lessOrEqual ? terms.right : terms.left
+            // Every term of the larger side must be reported for the rule to apply.
+            guard !large.contains(where: { $0 == nil }), !small.allSatisfy({ $0 == nil }) else { continue }
+            let smallIDs = small.compactMap { $0 }
+            for i in 0..<index.count {
+                let indicator = index.indicatorID(at: i)
+                guard let k = smallIDs.firstIndex(of: indicator), !index.number(at: i).isNaN else { continue }
+                let c = index.clusterID(at: i), g = index.regionID(at: i), y = index.year(at: i)
+                func number(_ id: Int32?) -> (position: Int, value: Double)? {
+                    guard let id, let at = index.position(cluster: c, region: g, indicator: id, year: y) else { return nil }
+                    let v = index.number(at: at)
+                    return v.isNaN ? nil : (at, v)
+                }
+                // An earlier term of the smaller side reported here: that entry checks this cell.
+                if smallIDs[..<k].contains(where: { number($0) != nil }) { continue }
+                let largeValues = large.map(number)
+                guard !largeValues.contains(where: { $0 == nil }) else { continue }
+                let left = terms.left.compactMap(number), right = terms.right.compactMap(number)
+                let l = left.map(\.value).reduce(0, +), rr = right.map(\.value).reduce(0, +)
+                let holds = lessOrEqual ? l <= rr + 1e-9 : l + 1e-9 >= rr
                 if !holds {
-                    out.append(Finding(.crossIndicatorRule, severity: rule.severity, at: index.location(at: (right.first ?? left[0])),
-                                       message: "\(index.text(cell.region)) \(cell.year): \(rule.expression) fails (\(NumberFormatting.plain(l)) vs \(NumberFormatting.plain(r)))" + (rule.message.isEmpty ? "" : "; \(rule.message)"),
-                                       expected: rule.expression, indicator: rule.right.first))
+                    let at = right.first?.position ?? left[0].position
+                    failures.append(Failure(cluster: c, region: g, year: y, rule: r, finding: Finding(
+                        .crossIndicatorRule, severity: rule.severity, at: index.location(at: at),
+                        message: "\(index.text(g)) \(y): \(rule.expression) fails (\(NumberFormatting.plain(l)) vs \(NumberFormatting.plain(rr)))" + (rule.message.isEmpty ? "" : "; \(rule.message)"),
+                        expected: rule.expression, indicator: rule.right.first)))
                 }
             }
         }
+        let out = failures.sorted {
+            (index.text($0.cluster), index.text($0.region), $0.year, $0.rule) < (index.text($1.cluster), index.text($1.region), $1.year, $1.rule)
+        }.map(\.finding)
         return out
     }
 }

@@ -2,11 +2,24 @@
 /// year, a status…) and caches the answer per distinct text: a long file repeats the same few
 /// labels a million times.
 final class DimensionResolver {
-    struct Resolution {
-        var value: String?
-        var issues: [ValueIssue] = []
+    /// A class: a row hands the same answer to every value column, and one reference costs one
+    /// retain where a struct's fields cost several.
+    final class Resolution {
+        let value: String?
+        let issues: [ValueIssue]
         /// The row or value cannot be placed: stop with the issues, no observation.
-        var failed = false
+        let failed: Bool
+        /// `value` read once as a year and as a status code: every observation asks.
+        let year: Int?
+        let status: ObservationStatus?
+
+        init(value: String?, issues: [ValueIssue] = [], failed: Bool = false) {
+            self.value = value
+            self.issues = issues
+            self.failed = failed
+            year = value.flatMap { Int($0) }
+            status = value.flatMap { ObservationStatus(rawValue: $0) }
+        }
     }
 
     let dimension: Dimension
@@ -61,9 +74,8 @@ final class DimensionResolver {
             issues.append(ValueIssue(.homoglyphInLabel, "\"\(text)\" mixes scripts: \(Homoglyphs.describe(text))" + (hit.map { "; matched as \"\(folded)\" → \($0)" } ?? ""),
                                      hint: "retype the label with the Cyrillic keyboard layout"))
             if let hit {
-                var r = finalise(hit, raw: raw)
-                r.issues.insert(contentsOf: issues, at: 0)
-                return r
+                let r = finalise(hit, raw: raw)
+                return Resolution(value: r.value, issues: issues + r.issues, failed: r.failed)
             }
         }
         if dimension == .region || dimension == .clusterID || dimension == .year || dimension == .locale {

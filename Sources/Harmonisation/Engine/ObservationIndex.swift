@@ -19,6 +19,8 @@ public final class ObservationIndex {
 
     struct Packed {
         var key: PackedKey
+        /// The previous entry of the same series (cluster, region, indicator), -1 at its start.
+        var previousInSeries: Int32
         var number: Double
         var status: ObservationStatus
         var file: Int32
@@ -38,7 +40,7 @@ public final class ObservationIndex {
     }
 
     private var packed: [Packed] = []
-    private var positions = PositionTable()
+    private var series = SeriesTable()
     private var strings: [String] = []
     private var stringIDs: [String: Int32] = [:]
     /// Values that are not numbers (booleans, codes, text), by entry position.
@@ -53,7 +55,6 @@ public final class ObservationIndex {
         let target = packed.count + count
         guard target > packed.capacity else { return }
         packed.reserveCapacity(target)
-        positions.reserve(target)
     }
 
     public enum Insertion {
@@ -87,16 +88,16 @@ public final class ObservationIndex {
                             indicator: intern(o.key.indicator, slot: 2), year: Int32(o.key.year))
         let number = o.value?.number ?? .nan
         let text: String? = o.value.flatMap { v in if case .number = v { return nil } else { return v.description } }
-        let slot = positions.slot(of: key)
-        if let at = positions.value(at: slot) {
+        let position = Int32(packed.count)
+        let found = series.find(key, packed: packed)
+        if let at = found.existing {
             let existing = entry(at: Int(at))
             let same = existing.status == o.status && (existing.number == number || (existing.number.isNaN && number.isNaN)) && existing.valueText == text
             return .duplicate(existing, sameValue: same)
         }
-        let position = Int32(packed.count)
-        positions.insert(key, position, at: slot)
-        packed.append(Packed(key: key, number: number, status: o.status, file: intern(o.provenance.file, slot: 3), sheet: intern(o.provenance.sheet, slot: 4),
-                             row: Int32(o.provenance.cell?.row ?? 0), column: Int32(o.provenance.cell?.column ?? 0)))
+        let previous = series.add(key, at: position, series: found.series)
+        packed.append(Packed(key: key, previousInSeries: previous, number: number, status: o.status, file: intern(o.provenance.file, slot: 3),
+                             sheet: intern(o.provenance.sheet, slot: 4), row: Int32(o.provenance.cell?.row ?? 0), column: Int32(o.provenance.cell?.column ?? 0)))
         if let text { texts[position] = text }
         if let c = o.comment { comments[position] = c }
         return .inserted
@@ -116,8 +117,13 @@ public final class ObservationIndex {
 
     public func entry(_ key: Observation.Key) -> Entry? {
         guard let c = stringIDs[key.clusterID], let r = stringIDs[key.region], let ind = stringIDs[key.indicator],
-              let at = positions.value(at: positions.slot(of: PackedKey(cluster: c, region: r, indicator: ind, year: Int32(key.year)))) else { return nil }
-        return entry(at: Int(at))
+              let at = position(cluster: c, region: r, indicator: ind, year: key.year) else { return nil }
+        return entry(at: at)
+    }
+
+    /// The position of the entry with this key (interned ids), if any: one probe, no hashing of text.
+    public func position(cluster: Int32, region: Int32, indicator: Int32, year: Int) -> Int? {
+        series.find(PackedKey(cluster: cluster, region: region, indicator: indicator, year: Int32(year)), packed: packed).existing.map(Int.init)
     }
 
     /// Every entry, decoded (small datasets and tests; the checks use the packed accessors).
@@ -143,59 +149,117 @@ public final class ObservationIndex {
     public var commented: [(position: Int, comment: String)] { comments.map { (Int($0.key), $0.value) }.sorted { $0.position < $1.position } }
 }
 
-/// Entry positions by packed key: open addressing with linear probing and a multiplicative
-/// hash of the four integers. One lookup per observation; SipHash over the key was a tenth of
-/// a validation run.
-struct PositionTable {
-    private var keys: [ObservationIndex.PackedKey] = []
-    /// -1: empty.
-    private var values: [Int32] = []
-    private var mask = -1
-    private var count = 0
+/// Entries by key, as series: a series is one cluster, region and indicator, its entries a
+/// chain through `Packed.previousInSeries` and a bitmap of the years it has. Files list a
+/// series' years together, so the series of the previous key is checked first and the year is
+/// one bit test: no probe of a table as large as the data (a cache miss per observation), and
+/// no such table in memory. Only a year already set (a duplicate) walks the chain.
+struct SeriesTable {
+    struct SeriesKey: Hashable {
+        var cluster: Int32
+        var region: Int32
+        var indicator: Int32
+    }
 
-    init() { grow(to: 64) }
+    private struct Series {
+        var key: SeriesKey
+        var last: Int32
+        /// Years 1900...2155, one bit each.
+        var years: (UInt64, UInt64, UInt64, UInt64)
+        /// A year outside the bitmap was added: look such years up in the chain.
+        var hasOtherYears: Bool
+    }
 
-    private static func hash(_ k: ObservationIndex.PackedKey) -> UInt64 {
-        let a = UInt64(UInt32(bitPattern: k.cluster)) << 32 | UInt64(UInt32(bitPattern: k.region))
-        let b = UInt64(UInt32(bitPattern: k.indicator)) << 32 | UInt64(UInt32(bitPattern: k.year))
-        var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F)
+    private var all: [Series] = []
+    /// Open addressing over `all`: series positions, -1 empty.
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    private var lastSeries: Int32 = -1
+
+    private static let firstYear = 1900
+
+    private static func hash(_ k: SeriesKey) -> Int {
+        var h = (UInt64(UInt32(bitPattern: k.cluster)) &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(UInt32(bitPattern: k.region)) &* 0xC2B2_AE3D_27D4_EB4F)
+        h ^= UInt64(UInt32(bitPattern: k.indicator)) &* 0x1656_67B1_9E37_79F9
         h ^= h >> 31
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        return h ^ (h >> 29)
+        return Int(truncatingIfNeeded: h &* 0xFF51_AFD7_ED55_8CCD)
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    func slot(of key: ObservationIndex.PackedKey) -> Int {
-        var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
-        while values[i] >= 0 && keys[i] != key { i = (i + 1) & mask }
-        return i
+    private func seriesPosition(_ k: SeriesKey) -> (slot: Int, series: Int32?) {
+        if lastSeries >= 0, all[Int(lastSeries)].key == k { return (-1, lastSeries) }
+        let mask = slots.count - 1
+        var i = Self.hash(k) & mask
+        while slots[i] >= 0 {
+            if all[Int(slots[i])].key == k { return (i, slots[i]) }
+            i = (i + 1) & mask
+        }
+        return (i, nil)
     }
 
-    func value(at slot: Int) -> Int32? { values[slot] >= 0 ? values[slot] : nil }
-
-    /// Stores `value` for `key` in `slot` (from `slot(of:)`, with no insert since).
-    mutating func insert(_ key: ObservationIndex.PackedKey, _ value: Int32, at slot: Int) {
-        keys[slot] = key
-        values[slot] = value
-        count += 1
-        if count * 2 > values.count { grow(to: values.count * 2) }
+    private static func bit(_ year: Int32) -> (word: Int, mask: UInt64)? {
+        let offset = Int(year) - firstYear
+        guard offset >= 0, offset < 256 else { return nil }
+        return (offset >> 6, 1 << UInt64(offset & 63))
     }
 
-    mutating func reserve(_ n: Int) {
-        var size = values.count
-        while n * 2 > size { size *= 2 }
-        if size > values.count { grow(to: size) }
+    private static func test(_ years: (UInt64, UInt64, UInt64, UInt64), _ word: Int, _ mask: UInt64) -> Bool {
+        switch word {
+        case 0: return years.0 & mask != 0
+        case 1: return years.1 & mask != 0
+        case 2: return years.2 & mask != 0
+        default: return years.3 & mask != 0
+        }
     }
 
-    private mutating func grow(to size: Int) {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: ObservationIndex.PackedKey(cluster: 0, region: 0, indicator: 0, year: 0), count: size)
-        values = Array(repeating: -1, count: size)
-        mask = size - 1
-        for i in oldValues.indices where oldValues[i] >= 0 {
-            let s = slot(of: oldKeys[i])
-            keys[s] = oldKeys[i]
-            values[s] = oldValues[i]
+    /// The entry with `key`, if any, and the series it belongs to (for `add`).
+    mutating func find(_ key: ObservationIndex.PackedKey, packed: [ObservationIndex.Packed]) -> (existing: Int32?, series: Int32?) {
+        let k = SeriesKey(cluster: key.cluster, region: key.region, indicator: key.indicator)
+        let (_, found) = seriesPosition(k)
+        guard let s = found else { return (nil, nil) }
+        lastSeries = s
+        let series = all[Int(s)]
+        if let (word, mask) = Self.bit(key.year), !Self.test(series.years, word, mask) { return (nil, s) }
+        if Self.bit(key.year) == nil, !series.hasOtherYears { return (nil, s) }
+        var at = series.last
+        while at >= 0 {
+            if packed[Int(at)].key.year == key.year { return (at, s) }
+            at = packed[Int(at)].previousInSeries
+        }
+        return (nil, s)
+    }
+
+    /// Records a new entry at `position` (after `find` said there is none); returns the
+    /// previous entry of its series, for the chain.
+    mutating func add(_ key: ObservationIndex.PackedKey, at position: Int32, series known: Int32?) -> Int32 {
+        let s: Int32
+        if let known { s = known } else {
+            let k = SeriesKey(cluster: key.cluster, region: key.region, indicator: key.indicator)
+            s = Int32(all.count)
+            all.append(Series(key: k, last: -1, years: (0, 0, 0, 0), hasOtherYears: false))
+            if all.count * 2 > slots.count { rehash(to: slots.count * 2) } else { slots[seriesPosition(k).slot] = s }
+        }
+        lastSeries = s
+        let previous = all[Int(s)].last
+        all[Int(s)].last = position
+        if let (word, mask) = Self.bit(key.year) {
+            switch word {
+            case 0: all[Int(s)].years.0 |= mask
+            case 1: all[Int(s)].years.1 |= mask
+            case 2: all[Int(s)].years.2 |= mask
+            default: all[Int(s)].years.3 |= mask
+            }
+        } else {
+            all[Int(s)].hasOtherYears = true
+        }
+        return previous
+    }
+
+    private mutating func rehash(to size: Int) {
+        slots = Array(repeating: -1, count: size)
+        let mask = size - 1
+        for (n, series) in all.enumerated() {
+            var i = Self.hash(series.key) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(n)
         }
     }
 }

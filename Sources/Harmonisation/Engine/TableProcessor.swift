@@ -33,6 +33,10 @@ final class TableProcessor {
         let settings: ValueSettings
         /// Per dimension (by `Dimension.ordinal`): where its value comes from, decided once.
         var slots: [Slot] = []
+        /// Prepared settings of this column by indicator, for values without a unit or locale
+        /// of their own (a wide sheet's year columns): keyed by reference, not by hashing text.
+        var preparedByIndicator: [ObjectIdentifier: PreparedSettings] = [:]
+        var lastPrepared: (indicator: ObjectIdentifier, settings: PreparedSettings)?
 
         init(column: Int, header: String, spec: TableMapping.ValueColumn, resolvers: [Dimension: DimensionResolver],
              headerValues: [Dimension: DimensionResolver.Resolution], headerUnit: UnitExpression?, settings: ValueSettings) {
@@ -47,6 +51,8 @@ final class TableProcessor {
     }
 
     enum Slot {
+        var isSet: Bool { if case .none = self { return false } else { return true } }
+
         case none
         case fixed(DimensionResolver.Resolution)
         /// A column of the row, resolved by `resolver`; `memo` numbers the resolver so a row
@@ -311,7 +317,7 @@ final class TableProcessor {
             }
             let isTotal = totalsColumn.map { table.totals!.pattern.matches(CellText.of(current.value(at: $0)).trimmedSpaces) } ?? false
             let latestKey = latestColumn.map { CellText.of(current.value(at: $0)) }
-            let produced = processRow(current, columns: columns, dimensionColumns: dimensionColumns, memo: &memo)
+            processRow(current, columns: columns, dimensionColumns: dimensionColumns, memo: &memo)
             for o in produced {
                 if buffering { buffer.append(Pending(observation: o, rowIndex: current.index, isTotal: isTotal, latestKey: latestKey)) }
                 else { try emit(o) }
@@ -353,6 +359,19 @@ final class TableProcessor {
 
     /// The value settings of one column and indicator (mapping < table < indicator < column, then
     /// the row's unit and locale), merged once and reused for every row that has the same.
+    private func preparedSettings(column: BoundColumn, indicator ref: IndicatorRef, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
+        guard unitText == nil, localeText == nil else {
+            return preparedSettings(column: column, indicator: ref.indicator, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
+        }
+        let id = ObjectIdentifier(ref)
+        if let last = column.lastPrepared, last.indicator == id { return last.settings }
+        let prepared = column.preparedByIndicator[id]
+            ?? preparedSettings(column: column, indicator: ref.indicator, indicatorID: indicatorID, unitText: nil, localeText: nil)
+        if column.preparedByIndicator.count < 10_000 { column.preparedByIndicator[id] = prepared }
+        column.lastPrepared = (id, prepared)
+        return prepared
+    }
+
     private func preparedSettings(column: BoundColumn, indicator: Indicator, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
         let key = SettingsKey(column: column.column, indicator: indicatorID, unit: unitText, locale: localeText)
         if let last = lastPrepared, last.key == key { return last.settings }
@@ -381,14 +400,42 @@ final class TableProcessor {
     }
 
 
+    /// An indicator of the schema behind one reference: every value asks for its indicator, and
+    /// copying the struct out of the schema cost a dozen retains.
+    private final class IndicatorRef {
+        let indicator: Indicator
+        init(_ indicator: Indicator) { self.indicator = indicator }
+    }
+
+    private var indicatorRefs: [String: IndicatorRef] = [:]
     /// The last indicator looked up: consecutive values mostly share it, and comparing the same
     /// string is cheaper than hashing it.
-    private var lastIndicator: Indicator?
+    private var lastIndicator: (id: String, ref: IndicatorRef)?
 
-    private func indicator(_ id: String) -> Indicator? {
-        if let last = lastIndicator, last.id == id { return last }
-        lastIndicator = schema.indicator(id)
-        return lastIndicator
+    private func indicator(_ id: String) -> IndicatorRef? {
+        if let last = lastIndicator, last.id == id { return last.ref }
+        let ref: IndicatorRef
+        if let known = indicatorRefs[id] { ref = known } else {
+            guard let indicator = schema.indicator(id) else { return nil }
+            ref = IndicatorRef(indicator)
+            indicatorRefs[id] = ref
+        }
+        lastIndicator = (id, ref)
+        return ref
+    }
+
+    /// Number format kinds by the cell's format index, looked up once per index.
+    private var formatKinds: [NumberFormat.Kind?] = []
+
+    private func formatKind(_ formatIndex: Int, column: Int, value: CellValue) -> NumberFormat.Kind {
+        if formatIndex == 0 { return .general }
+        if formatIndex < formatKinds.count, let kind = formatKinds[formatIndex] { return kind }
+        let kind = document.numberFormat(of: Cell(column: column, value: value, formatIndex: formatIndex)).kind
+        if formatIndex < 65_536 {
+            if formatIndex >= formatKinds.count { formatKinds += Array(repeating: nil, count: formatIndex + 1 - formatKinds.count) }
+            formatKinds[formatIndex] = kind
+        }
+        return kind
     }
 
     /// What each resolver gave for the current row, so a row resolves (and reports) each source
@@ -403,18 +450,21 @@ final class TableProcessor {
         }
     }
 
-    private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int], memo: inout RowMemo) -> [Observation] {
-        var out: [Observation] = []
+    /// The observations of the row being processed; one array reused for every row.
+    private var produced: [Observation] = []
+
+    private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int], memo: inout RowMemo) {
+        produced.removeAll(keepingCapacity: true)
         var rowFailed = false
         let rowIndex = row.index
-        func value(_ d: Dimension, _ column: BoundColumn) -> (DimensionResolver.Resolution?, raw: String?) {
+        func value(_ d: Dimension, _ column: BoundColumn) -> DimensionResolver.Resolution? {
             switch column.slots[d.ordinal] {
-            case .none: return (nil, nil)
-            case .fixed(let r): return (r, nil)
+            case .none: return nil
+            case .fixed(let r): return r
             case .column(let resolver, let slot, let c):
+                if memo.row[slot] == rowIndex, let hit = memo.values[slot] { return hit }
                 let raw = CellText.of(row.value(at: c))
-                if memo.row[slot] == rowIndex, let hit = memo.values[slot] { return (hit, raw) }
-                var res: DimensionResolver.Resolution
+                let res: DimensionResolver.Resolution
                 if d == .indicator, !table.ignoreRows.isEmpty, table.ignoreRows.contains(where: { $0.matches(raw.trimmedSpaces) }) {
                     res = DimensionResolver.Resolution(value: "-")
                 } else {
@@ -423,65 +473,76 @@ final class TableProcessor {
                 }
                 memo.row[slot] = rowIndex
                 memo.values[slot] = res
-                return (res, raw)
+                return res
             }
+        }
+        /// The text of a dimension's own cell (a status column's `provisoire`), for the comment.
+        func rawText(_ d: Dimension, _ column: BoundColumn) -> String? {
+            if case .column(_, _, let c) = column.slots[d.ordinal] { return CellText.of(row.value(at: c)) }
+            return nil
         }
         var derivedContext: (cluster: String, region: String, year: Int, status: ObservationStatus)?
         for column in columns {
-            let (indicatorRes, _) = value(.indicator, column)
-            guard let indicatorID = indicatorRes?.value, indicatorID != "-", !(indicatorRes?.failed ?? true),
-                  let indicator = indicator(indicatorID) else { continue }
-            let (regionRes, _) = value(.region, column)
-            let (yearRes, _) = value(.year, column)
-            let (clusterRes, _) = value(.clusterID, column)
+            let indicatorRes = value(.indicator, column)
+            guard let indicatorRes, let indicatorID = indicatorRes.value, indicatorID != "-", !indicatorRes.failed,
+                  let indicatorRef = indicator(indicatorID) else { continue }
+            let regionRes = value(.region, column)
+            let yearRes = value(.year, column)
+            let clusterRes = value(.clusterID, column)
             if regionRes?.failed ?? false || yearRes?.failed ?? false || clusterRes?.failed ?? false { rowFailed = true; continue }
             let cellValue = row.value(at: column.column)
-            let raw = CellText.of(cellValue)
-            let here = location(column.column, row: row.index, header: column.header)
+            // Built only when something is reported: most values report nothing.
+            func here() -> FindingLocation { location(column.column, row: rowIndex, header: column.header) }
             guard let region = regionRes?.value else {
-                if !rowFailed { report(ValueIssue(.unknownRegion, "no region for this value", hint: "set region: in the mapping"), at: here, raw: raw, indicator: indicatorID) }
+                if !rowFailed { report(ValueIssue(.unknownRegion, "no region for this value", hint: "set region: in the mapping"), at: here(), raw: CellText.of(cellValue), indicator: indicatorID) }
                 rowFailed = true
                 continue
             }
-            guard let yearText = yearRes?.value, let year = Int(yearText) else {
-                if !cellValue.isEmpty { report(ValueIssue(.missingYear, "no year for this value", expected: "a year", hint: "set year: in the mapping"), at: here, raw: raw, indicator: indicatorID) }
+            guard let year = yearRes?.year else {
+                if !cellValue.isEmpty { report(ValueIssue(.missingYear, "no year for this value", expected: "a year", hint: "set year: in the mapping"), at: here(), raw: CellText.of(cellValue), indicator: indicatorID) }
                 continue
             }
             let cluster = clusterRes?.value ?? mapping.partner
-            let unitText = value(.unit, column).0?.value
-            let localeText = value(.locale, column).0?.value
-            let prepared = preparedSettings(column: column, indicator: indicator, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
+            let unitText = value(.unit, column)?.value
+            let localeText = value(.locale, column)?.value
+            let prepared = preparedSettings(column: column, indicator: indicatorRef, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
             if !(schema.yearRange.contains(year)) {
-                report(ValueIssue(.yearOutOfRange, "year \(year) is outside \(schema.yearRange.lowerBound)–\(schema.yearRange.upperBound)"), at: here, raw: raw, indicator: indicatorID)
+                report(ValueIssue(.yearOutOfRange, "year \(year) is outside \(schema.yearRange.lowerBound)–\(schema.yearRange.upperBound)"), at: here(), raw: CellText.of(cellValue), indicator: indicatorID)
                 continue
             }
-            let formatIndex = document.format == .xlsx ? (row.cells.first(where: { $0.column == column.column })?.formatIndex ?? 0) : 0
-            prepared.context.year = year
-            prepared.context.formatKind = formatIndex == 0 ? .general : document.numberFormat(of: Cell(column: column.column, value: cellValue, formatIndex: formatIndex)).kind
-            var parsed = parser.parse(cellValue, prepared.context)
-            for issue in parsed.issues { report(issue, at: here, raw: raw, indicator: indicatorID) }
+            let formatIndex = document.format == .xlsx ? row.formatIndex(at: column.column) : 0
+            let context = prepared.context
+            context.year = year
+            context.formatKind = formatKind(formatIndex, column: column.column, value: cellValue)
+            var parsed = parser.parse(cellValue, context)
+            if !parsed.issues.isEmpty {
+                let at = here(), raw = CellText.of(cellValue)
+                for issue in parsed.issues { report(issue, at: at, raw: raw, indicator: indicatorID) }
+            }
             if parsed.skip || parsed.rejected { continue }
             var notes = parsed.notes
-            let (statusRes, statusRaw) = value(.status, column)
-            if let s = statusRes?.value, let status = ObservationStatus(rawValue: s) {
+            if let statusRes = value(.status, column), let status = statusRes.status {
                 parsed.flags.add(status)
-                if let statusRaw, !statusRaw.isEmpty, status != .normal { notes.append(statusRaw.trimmedSpaces) }
+                if status != .normal, let statusRaw = rawText(.status, column), !statusRaw.isEmpty { notes.append(statusRaw.trimmedSpaces) }
             }
             if let s = table.statusByYear[year] { parsed.flags.add(s) }
             let status = parsed.flags.resolved
-            if parsed.flags.flags.count > 1, !status.withholdsValue {
+            if parsed.flags.count > 1, !status.withholdsValue {
                 report(ValueIssue(.statusConflict, "markers \(parsed.flags.flags.map(\.rawValue).joined(separator: ", ")) on one value; \(status.rawValue) wins (precedence C > M > N > E > P > B > A), the others are kept in the comment"),
-                       at: here, raw: raw, indicator: indicatorID)
+                       at: here(), raw: CellText.of(cellValue), indicator: indicatorID)
             }
-            var comment = notes.filter { !$0.isEmpty }
-            if let c = value(.comment, column).0?.value, !c.isEmpty { comment.append(c) }
-            if let c = prepared.settings.comment { comment.append(c) }
+            var comment: String?
+            if !notes.isEmpty || prepared.settings.comment != nil || column.slots[Dimension.comment.ordinal].isSet {
+                var parts = notes.filter { !$0.isEmpty }
+                if let c = value(.comment, column)?.value, !c.isEmpty { parts.append(c) }
+                if let c = prepared.settings.comment { parts.append(c) }
+                comment = parts.isEmpty ? nil : parts.joined(separator: "; ")
+            }
             if status.withholdsValue { parsed.value = nil }
-            let provenance = Provenance(file: document.file, sheet: sheetName, cell: CellReference(column: column.column, row: row.index),
-                                        columnHeader: column.header, originalText: raw, originalUnit: parsed.originalUnit, conversion: parsed.conversion)
-            let o = Observation(key: .init(clusterID: cluster, region: region, year: year, indicator: indicatorID), value: parsed.value,
-                                unit: indicator.unit, status: status, comment: comment.isEmpty ? nil : comment.joined(separator: "; "), provenance: provenance)
-            out.append(o)
+            let provenance = Provenance(file: document.file, sheet: sheetName, cell: CellReference(column: column.column, row: rowIndex),
+                                        columnHeader: column.header, original: cellValue, originalUnit: parsed.originalUnit, conversion: parsed.conversion)
+            produced.append(Observation(key: .init(clusterID: cluster, region: region, year: year, indicator: indicatorID), value: parsed.value,
+                                        unit: indicatorRef.indicator.unit, status: status, comment: comment, provenance: provenance))
             derivedContext = (cluster, region, year, status)
         }
         if let ctx = derivedContext {
@@ -492,13 +553,12 @@ final class TableProcessor {
                 if let decimals = indicator.decimals { let f = ValueParser.powerOfTen(decimals); v = (v * f).rounded() / f }
                 let numRef = CellReference(column: nc, row: row.index), denRef = CellReference(column: dc, row: row.index)
                 let text = "=\(numRef?.description ?? "?")/\(denRef?.description ?? "?")*\(NumberFormatting.plain(d.factor))"
-                out.append(Observation(key: .init(clusterID: ctx.cluster, region: ctx.region, year: ctx.year, indicator: d.indicator), value: .number(v),
+                produced.append(Observation(key: .init(clusterID: ctx.cluster, region: ctx.region, year: ctx.year, indicator: d.indicator), value: .number(v),
                                        unit: indicator.unit, status: ctx.status.withholdsValue ? .normal : ctx.status,
                                        comment: "derived: \(d.numerator) / \(d.denominator) × \(NumberFormatting.plain(d.factor))",
                                        provenance: Provenance(file: document.file, sheet: sheetName, cell: numRef, columnHeader: nil, originalText: text, originalUnit: nil)))
             }
         }
-        return out
     }
 
     /// A derived mapping's input: a numeric cell, or text read with the table's locale.

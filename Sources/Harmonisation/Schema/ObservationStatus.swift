@@ -53,19 +53,39 @@ public enum ObservationStatus: String, Hashable, Sendable, CaseIterable, Compara
 
 /// The flags collected for one value, resolved by precedence.
 public struct StatusFlags: Hashable, Sendable {
-    public private(set) var flags: [ObservationStatus] = []
+    /// Up to eight statuses in the order they were added, four bits each (case position + 1):
+    /// every value has flags, and an array would allocate for each one that is flagged.
+    private var packed: UInt32 = 0
+    public private(set) var count = 0
 
     public init() {}
 
+    private static let cases = ObservationStatus.allCases
+
+    private func status(at i: Int) -> ObservationStatus { Self.cases[Int((packed >> (4 * UInt32(i))) & 0xF) - 1] }
+
+    public var flags: [ObservationStatus] { (0..<count).map(status(at:)) }
+
+    public func contains(_ status: ObservationStatus) -> Bool {
+        for i in 0..<count where self.status(at: i) == status { return true }
+        return false
+    }
+
     public mutating func add(_ status: ObservationStatus) {
-        if status != .normal, !flags.contains(status) { flags.append(status) }
+        guard status != .normal, count < 8, !contains(status) else { return }
+        packed |= UInt32(Self.cases.firstIndex(of: status)! + 1) << (4 * UInt32(count))
+        count += 1
     }
 
     public mutating func add(_ other: StatusFlags) {
-        for f in other.flags { add(f) }
+        for i in 0..<other.count { add(other.status(at: i)) }
     }
 
-    public var resolved: ObservationStatus { flags.max() ?? .normal }
+    public var resolved: ObservationStatus {
+        var best = ObservationStatus.normal
+        for i in 0..<count { best = max(best, status(at: i)) }
+        return best
+    }
 
     /// Flags that lost to the winner, for the comment.
     public var overridden: [ObservationStatus] {

@@ -4,17 +4,31 @@ import SpreadsheetIO
 /// by locale, qualifiers and ranges, percent conventions, unit scales and currencies to EUR by
 /// year, booleans and codes — reporting every guess it refuses to make.
 public struct ValueParser: Sendable {
-    public struct Context {
-        public var indicator: Indicator
-        public var settings: ValueSettings
+    /// A class: the engine keeps one per column, indicator, unit and locale and sets the year
+    /// and format of each value on it; handing a struct of this size to every parse copied a
+    /// dozen references per value.
+    public final class Context {
+        public let indicator: Indicator
+        public let settings: ValueSettings
         /// Markers of the schema and the mapping, exact and lower-cased.
-        public var markers: [String: ObservationStatus]
+        public let markers: [String: ObservationStatus]
         /// True when the locale is a constant of the mapping; false when it comes from a row
         /// (then ambiguous-looking numbers are reported as info).
-        public var localeDeclared: Bool
+        public let localeDeclared: Bool
         public var year: Int
         public var formatKind: NumberFormat.Kind
-        public var fromWorkbook: Bool
+        public let fromWorkbook: Bool
+
+        public init(indicator: Indicator, settings: ValueSettings, markers: [String: ObservationStatus], localeDeclared: Bool,
+                    year: Int, formatKind: NumberFormat.Kind, fromWorkbook: Bool) {
+            self.indicator = indicator
+            self.settings = settings
+            self.markers = markers
+            self.localeDeclared = localeDeclared
+            self.year = year
+            self.formatKind = formatKind
+            self.fromWorkbook = fromWorkbook
+        }
     }
 
     public struct Result {
@@ -42,14 +56,13 @@ public struct ValueParser: Sendable {
 
     public func parse(_ cell: CellValue, _ context: Context) -> Result {
         var result = Result()
-        let indicator = context.indicator
         result.originalUnit = context.settings.unit.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
         switch cell {
         case .empty:
             return emptyResult(context)
         case .error(let e):
             result.rejected = true
-            result.issues.append(ValueIssue(.typeError, "the cell holds the formula error \(e.code)", expected: expectedText(indicator)))
+            result.issues.append(ValueIssue(.typeError, "the cell holds the formula error \(e.code)", expected: expectedText(context.indicator)))
             return result
         case .string(let raw):
             let trimmed = raw.trimmedSpaces
@@ -65,15 +78,15 @@ public struct ValueParser: Sendable {
         case .number(let d):
             parseNumber(d, context, into: &result)
         case .boolean(let b):
-            if indicator.type == .boolean { result.value = .boolean(b) }
-            else { reject(&result, ValueIssue(.typeError, "a TRUE/FALSE cell for \(indicator.id)", expected: expectedText(indicator))) }
+            if context.indicator.type == .boolean { result.value = .boolean(b) }
+            else { reject(&result, ValueIssue(.typeError, "a TRUE/FALSE cell for \(context.indicator.id)", expected: expectedText(context.indicator))) }
         case .dateTime(let dt), .timeOfDay(let dt):
-            if indicator.type == .text { result.value = .text(dt.description) }
-            else if indicator.type == .integer, indicator.unit == "year" { result.value = .number(Double(dt.year)) }
-            else { reject(&result, ValueIssue(.typeError, "a date cell (\(dt.description)) for \(indicator.id)", expected: expectedText(indicator),
+            if context.indicator.type == .text { result.value = .text(dt.description) }
+            else if context.indicator.type == .integer, context.indicator.unit == "year" { result.value = .number(Double(dt.year)) }
+            else { reject(&result, ValueIssue(.typeError, "a date cell (\(dt.description)) for \(context.indicator.id)", expected: expectedText(context.indicator),
                                               hint: "the cell is formatted as a date; Excel shows the number as a date")) }
         case .duration(let s):
-            reject(&result, ValueIssue(.typeError, "a duration cell (\(s) s) for \(indicator.id)", expected: expectedText(indicator)))
+            reject(&result, ValueIssue(.typeError, "a duration cell (\(s) s) for \(context.indicator.id)", expected: expectedText(context.indicator)))
         }
         return result
     }
@@ -107,11 +120,10 @@ public struct ValueParser: Sendable {
     // MARK: text cells
 
     private func parseText(_ raw: String, trimmed: String, plain: Bool, _ context: Context, into result: inout Result) {
-        let indicator = context.indicator
-        switch indicator.type {
+        switch context.indicator.type {
         case .text:
             result.value = .text(raw)
-            if let max = indicator.maxLength, raw.count > max {
+            if let max = context.indicator.maxLength, raw.count > max {
                 result.issues.append(ValueIssue(.textTooLong, "\(raw.count) characters, more than the \(max) allowed", expected: "at most \(max) characters"))
             }
             return
@@ -120,12 +132,12 @@ public struct ValueParser: Sendable {
             else { reject(&result, ValueIssue(.typeError, "\"\(trimmed)\" is not yes or no", expected: "yes/no in en, fr, de, es, bg or da (ja, nej, oui, sí, да…)")) }
             return
         case .code:
-            if let code = context.settings.codes[LabelKey(trimmed)] ?? schema.code(in: indicator.codeList ?? "", matching: trimmed) {
+            if let code = context.settings.codes[LabelKey(trimmed)] ?? schema.code(in: context.indicator.codeList ?? "", matching: trimmed) {
                 result.value = .code(code)
             } else {
-                let known = schema.codeLists[indicator.codeList ?? ""]?.map(\.code).joined(separator: ", ") ?? ""
-                reject(&result, ValueIssue(.unknownCode, "\"\(trimmed)\" is not a code of \(indicator.codeList ?? "?")", expected: known,
-                                           hint: "add it under codes: in the mapping (e.g. \(trimmed): \(schema.codeLists[indicator.codeList ?? ""]?.first?.code ?? "CODE"))"))
+                let known = schema.codeLists[context.indicator.codeList ?? ""]?.map(\.code).joined(separator: ", ") ?? ""
+                reject(&result, ValueIssue(.unknownCode, "\"\(trimmed)\" is not a code of \(context.indicator.codeList ?? "?")", expected: known,
+                                           hint: "add it under codes: in the mapping (e.g. \(trimmed): \(schema.codeLists[context.indicator.codeList ?? ""]?.first?.code ?? "CODE"))"))
             }
             return
         case .integer, .number, .percentage:
@@ -145,14 +157,25 @@ public struct ValueParser: Sendable {
                 return
             }
         }
+        // Fast path: a plain number with a percent sign (`1,20 %`), the common text percentage;
+        // read as ValueText would, without taking the text apart.
+        if let number = Self.plainPercent(trimmed) {
+            let locale = context.settings.locale ?? .automatic
+            var probe = Result()
+            if let value = readNumber(number, locale: locale, trimmed: trimmed, context, into: &probe), !probe.rejected {
+                result.issues += probe.issues
+                finish(value, isPercentText: true, numericFormatIsPercent: false, unit: context.settings.unit, context, into: &result)
+                return
+            }
+        }
         let suffixes = context.settings.suffixFlags ?? Self.defaultSuffixes
         guard let text = ValueText.parse(trimmed, suffixFlags: suffixes) else {
             if !trimmed.contains(where: { $0.isNumber }) {
                 reject(&result, ValueIssue(.unknownMarker, "\"\(trimmed)\" is neither a number nor a known missing-value marker",
-                                           expected: expectedText(indicator),
+                                           expected: expectedText(context.indicator),
                                            hint: "if it means missing or confidential, add it under markers: in the mapping (\"\(trimmed)\": M)"))
             } else {
-                reject(&result, ValueIssue(.unparseableNumber, "\"\(trimmed)\" cannot be read as a number", expected: expectedText(indicator),
+                reject(&result, ValueIssue(.unparseableNumber, "\"\(trimmed)\" cannot be read as a number", expected: expectedText(context.indicator),
                                            hint: "write the number with its unit in the header or unit column"))
             }
             return
@@ -201,7 +224,6 @@ public struct ValueParser: Sendable {
 
     /// One number under a locale, with the ambiguity and locale-mismatch rules.
     private func readNumber(_ numberText: Substring, locale: NumberLocale, trimmed: String, _ context: Context, into result: inout Result) -> Double? {
-        let indicator = context.indicator
         switch LocaleNumberParser.read(numberText, locale: locale) {
         case .value(let v):
             if !context.localeDeclared, locale.decimal != nil, Self.hasAmbiguousShape(numberText) {
@@ -220,8 +242,8 @@ public struct ValueParser: Sendable {
                                             hint: "check the locale declared for this file or column"))
             return v
         case .ambiguous(let grouped, let decimal):
-            if indicator.type == .integer, decimal != decimal.rounded() {
-                result.issues.append(ValueIssue(.ambiguousNumber, "\"\(trimmed)\" reads \(NumberFormatting.plain(grouped)) or \(NumberFormatting.plain(decimal)); \(NumberFormatting.plain(grouped)) taken because \(indicator.id) is a whole number",
+            if context.indicator.type == .integer, decimal != decimal.rounded() {
+                result.issues.append(ValueIssue(.ambiguousNumber, "\"\(trimmed)\" reads \(NumberFormatting.plain(grouped)) or \(NumberFormatting.plain(decimal)); \(NumberFormatting.plain(grouped)) taken because \(context.indicator.id) is a whole number",
                                                 hint: "declare the locale of the file or row (locale: es, en …) to remove the doubt"))
                 return grouped
             }
@@ -229,7 +251,7 @@ public struct ValueParser: Sendable {
                                        expected: "a number in a declared locale", hint: "declare the locale of the file, column or row (locale: es, en, or {column: Country, map: …})"))
             return nil
         case .invalid:
-            reject(&result, ValueIssue(.unparseableNumber, "\"\(trimmed)\" is not a number under locale \(locale.name)", expected: expectedText(indicator)))
+            reject(&result, ValueIssue(.unparseableNumber, "\"\(trimmed)\" is not a number under locale \(locale.name)", expected: expectedText(context.indicator)))
             return nil
         }
     }
@@ -248,6 +270,25 @@ public struct ValueParser: Sendable {
         return sawDigit
     }
 
+    /// The number of `12,5 %`, `0.84%` (a plain number, then spaces and a final `%`), else nil.
+    static func plainPercent(_ s: String) -> Substring? {
+        let u = s.utf8
+        guard u.last == UInt8(ascii: "%") else { return nil }
+        var end = u.index(before: u.endIndex)
+        // Spaces before the sign: ASCII, NBSP (C2 A0) or narrow NBSP (E2 80 AF).
+        while end > u.startIndex {
+            let before = u.index(before: end)
+            if u[before] == 0x20 { end = before; continue }
+            if u[before] == 0xA0, before > u.startIndex, u[u.index(before: before)] == 0xC2 { end = u.index(before: before); continue }
+            if u[before] == 0xAF, u.distance(from: u.startIndex, to: before) >= 2,
+               u[u.index(before, offsetBy: -1)] == 0x80, u[u.index(before, offsetBy: -2)] == 0xE2 { end = u.index(before, offsetBy: -2); continue }
+            break
+        }
+        let number = Substring(s)[..<end]
+        guard !number.isEmpty, let last = number.utf8.last, last >= 0x30 && last <= 0x39, isPlainNumber(String(number)) else { return nil }
+        return number
+    }
+
     /// `1.350`, `1,350`: one `.` or `,` with 1–3 digits before and exactly 3 after.
     static func hasAmbiguousShape(_ s: Substring) -> Bool {
         let u = Array(s.utf8)
@@ -261,8 +302,7 @@ public struct ValueParser: Sendable {
     // MARK: numeric cells
 
     private func parseNumber(_ d: Double, _ context: Context, into result: inout Result) {
-        let indicator = context.indicator
-        switch indicator.type {
+        switch context.indicator.type {
         case .boolean:
             if d == 1 || d == 0 { result.value = .boolean(d == 1) }
             else { reject(&result, ValueIssue(.typeError, "the number \(NumberFormatting.plain(d)) for a yes/no indicator", expected: "yes or no")) }
@@ -272,8 +312,8 @@ public struct ValueParser: Sendable {
             return
         case .code:
             let text = NumberFormatting.plain(d)
-            if let code = context.settings.codes[LabelKey(text)] ?? schema.code(in: indicator.codeList ?? "", matching: text) { result.value = .code(code) }
-            else { reject(&result, ValueIssue(.unknownCode, "\(text) is not a code of \(indicator.codeList ?? "?")")) }
+            if let code = context.settings.codes[LabelKey(text)] ?? schema.code(in: context.indicator.codeList ?? "", matching: text) { result.value = .code(code) }
+            else { reject(&result, ValueIssue(.unknownCode, "\(text) is not a code of \(context.indicator.codeList ?? "?")")) }
             return
         case .integer, .number, .percentage:
             finish(d, isPercentText: false, numericFormatIsPercent: context.formatKind == .percent, unit: context.settings.unit, context, into: &result)
@@ -283,23 +323,22 @@ public struct ValueParser: Sendable {
     // MARK: common tail: percent, scale, currency, rounding, integer-ness
 
     private func finish(_ number: Double, isPercentText: Bool, numericFormatIsPercent: Bool, unit: UnitExpression?, _ context: Context, into result: inout Result) {
-        let indicator = context.indicator
         var value = number
         let convention = context.settings.percent ?? .auto
-        if indicator.type == .percentage {
+        if context.indicator.type == .percentage {
             if numericFormatIsPercent { value *= 100 }
             else if !isPercentText, convention == .fraction { value *= 100 }
             if let currency = unit?.currency {
-                return reject(&result, ValueIssue(.unitMismatch, "a money amount (\(currency)) for the percentage \(indicator.id)", expected: "a percentage"))
+                return reject(&result, ValueIssue(.unitMismatch, "a money amount (\(currency)) for the percentage \(context.indicator.id)", expected: "a percentage"))
             }
         } else if isPercentText || numericFormatIsPercent {
-            if indicator.unit != "percent" {
-                return reject(&result, ValueIssue(.unitMismatch, "a percentage for \(indicator.id), which is in \(indicator.unit)", expected: expectedText(indicator)))
+            if context.indicator.unit != "percent" {
+                return reject(&result, ValueIssue(.unitMismatch, "a percentage for \(context.indicator.id), which is in \(context.indicator.unit)", expected: expectedText(context.indicator)))
             }
         }
         let scale = unit?.scale ?? 1
         value *= scale
-        if indicator.isMoney {
+        if context.indicator.isMoney {
             var currency = unit?.currency ?? context.settings.currency ?? "EUR"
             if currency == "kr" { currency = context.settings.krone ?? "DKK" }
             if currency != "EUR" {
@@ -312,13 +351,13 @@ public struct ValueParser: Sendable {
                 value /= rate.perEUR
             }
         } else if let currency = unit?.currency {
-            return reject(&result, ValueIssue(.unitMismatch, "a money amount (\(currency)) for \(indicator.id), which is in \(indicator.unit)", expected: expectedText(indicator)))
+            return reject(&result, ValueIssue(.unitMismatch, "a money amount (\(currency)) for \(context.indicator.id), which is in \(context.indicator.unit)", expected: expectedText(context.indicator)))
         }
-        if let decimals = indicator.decimals ?? (indicator.type == .integer ? 0 : nil) {
+        if let decimals = context.indicator.decimals ?? (context.indicator.type == .integer ? 0 : nil) {
             let factor = Self.powerOfTen(decimals)
             let rounded = (value * factor).rounded() / factor
-            if indicator.type == .integer, abs(rounded - value) > 1e-6 * max(1, abs(value)) {
-                return reject(&result, ValueIssue(.notInteger, "\(NumberFormatting.plain(value)) is not a whole number, and \(indicator.id) counts \(indicator.unit)",
+            if context.indicator.type == .integer, abs(rounded - value) > 1e-6 * max(1, abs(value)) {
+                return reject(&result, ValueIssue(.notInteger, "\(NumberFormatting.plain(value)) is not a whole number, and \(context.indicator.id) counts \(context.indicator.unit)",
                                                   expected: "a whole number", hint: "check the decimal separator and the unit scale"))
             }
             value = rounded

@@ -26,6 +26,19 @@ public struct Row: Hashable, Sendable {
         return lo < cells.count && cells[lo].column == column ? cells[lo].value : .empty
     }
 
+    /// The format index (`s` attribute) of the cell at a 1-based column, 0 when there is none.
+    public func formatIndex(at column: Int) -> Int {
+        if column - 1 < cells.count, column >= 1, cells[column - 1].column == column {
+            return cells[column - 1].formatIndex
+        }
+        var lo = 0, hi = cells.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cells[mid].column < column { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < cells.count && cells[lo].column == column ? cells[lo].formatIndex : 0
+    }
+
     /// Last column holding a non-empty value (0 when the row is blank).
     public var lastNonEmptyColumn: Int {
         cells.last(where: { !$0.value.isEmpty })?.column ?? 0
