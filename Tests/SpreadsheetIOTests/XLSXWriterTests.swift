@@ -60,6 +60,44 @@ import Testing
         }
     }
 
+    /// Columns that repeat a few strings go to the shared-string table while the rest stay
+    /// inline; both read back as the strings written, on every sheet that shares the table.
+    @Test func sharedStringColumnsShareTheirStringsAndTheRestStayInline() throws {
+        try withFolder { folder in
+            let path = folder.appendingPathComponent("columns.xlsx").path
+            let book = try XLSXWriter(path: path)
+            let options = SheetOptions(widthSampleRows: 3, sharedStringColumns: [1, 3])
+            let first = try book.addSheet(named: "First", options: options)
+            let second = try book.addSheet(named: "Second", options: options)
+            let units = ["count", "EUR", "count", "count", "Réactif A&B <2>"]
+            for (i, unit) in units.enumerated() {
+                try first.writeRow([.string(unit), .string("cell \(i)"), .string(i % 2 == 0 ? "ES51" : "FR10"), .number(Double(i))])
+            }
+            try second.writeRow([.string("EUR"), .string("only here"), .string("  spaced  ")])
+            try book.close()
+
+            let parts = try WrittenWorkbook.parts(path)
+            let sst = try #require(parts["xl/sharedStrings.xml"])
+            // Each distinct string once, each reference counted.
+            #expect(sst.contains("count=\"12\""))
+            #expect(sst.contains("uniqueCount=\"6\""))
+            let sheet1 = try #require(parts["xl/worksheets/sheet1.xml"])
+            #expect(sheet1.contains("<c r=\"A1\" t=\"s\"><v>0</v></c>"))
+            #expect(sheet1.contains("<c r=\"B1\" t=\"inlineStr\"><is><t>cell 0</t></is></c>"))
+            #expect(!sheet1.contains("<t>count</t>"))
+
+            let read = try XLSXWorkbook(path: path)
+            let (rows, _) = try WrittenWorkbook.rows(read, "First")
+            for (i, unit) in units.enumerated() {
+                #expect(rows[i + 1]?.value(at: 1) == .string(unit))
+                #expect(rows[i + 1]?.value(at: 2) == .string("cell \(i)"))
+                #expect(rows[i + 1]?.value(at: 3) == .string(i % 2 == 0 ? "ES51" : "FR10"))
+            }
+            let (other, _) = try WrittenWorkbook.rows(read, "Second")
+            #expect(other[1]?.cells.map(\.value) == [.string("EUR"), .string("only here"), .string("  spaced  ")])
+        }
+    }
+
     @Test func numberFormatsFillsAndWrapBuildAStyleTableFromUsedCells() throws {
         try withFolder { folder in
             let path = folder.appendingPathComponent("styles.xlsx").path

@@ -33,44 +33,98 @@ public final class HarmonisedJSONWriter: ObservationSink {
         try flush(force: false)
     }
 
+    /// One observation, straight into bytes: the member names are literals and numbers and cell
+    /// references are written digit by digit (this runs a million times for a big file). The
+    /// output is what `JSONOut` would write, member for member.
     static func write(_ o: Observation, into out: inout JSONOut) {
-        out.beginObject()
-        out.string("cluster_id", o.clusterID)
-        out.string("region", o.region)
-        out.int("year", o.year)
-        out.string("indicator", o.indicator)
+        Self.write(o, into: &out.bytes)
+    }
+
+    static func write(_ o: Observation, into b: inout [UInt8]) {
+        literal("{\"cluster_id\":", &b); JSONText.appendString(o.clusterID, to: &b)
+        literal(",\"region\":", &b); JSONText.appendString(o.region, to: &b)
+        literal(",\"year\":", &b); integer(Int64(o.year), &b)
+        literal(",\"indicator\":", &b); JSONText.appendString(o.indicator, to: &b)
+        literal(",\"value\":", &b)
         switch o.value {
-        case .number(let d)?: out.number("value", d)
-        case .boolean(let b)?: out.bool("value", b)
-        case .code(let c)?: out.string("value", c)
-        case .text(let t)?: out.string("value", t)
-        case nil: out.string("value", nil)
+        case .number(let d)?: number(d, &b)
+        case .boolean(let v)?: literal(v ? "true" : "false", &b)
+        case .code(let c)?: JSONText.appendString(c, to: &b)
+        case .text(let t)?: JSONText.appendString(t, to: &b)
+        case nil: literal("null", &b)
         }
-        out.string("unit", o.unit)
-        out.string("obs_status", o.status.rawValue)
-        out.optionalString("obs_comment", o.comment)
-        out.beginObject("source")
-        out.string("file", o.provenance.file)
-        out.optionalString("sheet", o.provenance.sheet)
-        out.optionalString("cell", o.provenance.cell?.description)
-        out.optionalString("column_header", o.provenance.columnHeader)
-        out.string("original_value", o.provenance.originalText)
-        out.optionalString("original_unit", o.provenance.originalUnit)
-        if let c = o.provenance.conversion {
-            out.beginObject("conversion")
-            out.string("currency", c.currency)
-            out.number("native_value", c.nativeValue)
-            out.number("rate_per_eur", c.ratePerEUR)
-            out.string("rate_kind", c.rateKind)
-            out.endObject()
+        literal(",\"unit\":", &b); JSONText.appendString(o.unit, to: &b)
+        literal(",\"obs_status\":", &b); JSONText.appendString(o.status.rawValue, to: &b)
+        if let c = o.comment { literal(",\"obs_comment\":", &b); JSONText.appendString(c, to: &b) }
+        let p = o.provenance
+        literal(",\"source\":{\"file\":", &b); JSONText.appendString(p.file, to: &b)
+        if let sheet = p.sheet { literal(",\"sheet\":", &b); JSONText.appendString(sheet, to: &b) }
+        if let cell = p.cell {
+            literal(",\"cell\":\"", &b)
+            columnLetters(cell.column, &b)
+            integer(Int64(cell.row), &b)
+            b.append(UInt8(ascii: "\""))
         }
-        if !o.provenance.summedCells.isEmpty {
-            out.beginArray("summed_cells")
-            for c in o.provenance.summedCells { out.string(nil, c.description) }
-            out.endArray()
+        if let h = p.columnHeader { literal(",\"column_header\":", &b); JSONText.appendString(h, to: &b) }
+        literal(",\"original_value\":", &b)
+        if case .string(let text) = p.originalValue { JSONText.appendString(text, to: &b) } else { JSONText.appendString(p.originalText, to: &b) }
+        if let u = p.originalUnit { literal(",\"original_unit\":", &b); JSONText.appendString(u, to: &b) }
+        if let c = p.conversion {
+            literal(",\"conversion\":{\"currency\":", &b); JSONText.appendString(c.currency, to: &b)
+            literal(",\"native_value\":", &b); number(c.nativeValue, &b)
+            literal(",\"rate_per_eur\":", &b); number(c.ratePerEUR, &b)
+            literal(",\"rate_kind\":", &b); JSONText.appendString(c.rateKind, to: &b)
+            b.append(UInt8(ascii: "}"))
         }
-        out.endObject()
-        out.endObject()
+        if !p.summedCells.isEmpty {
+            literal(",\"summed_cells\":[", &b)
+            for (i, c) in p.summedCells.enumerated() {
+                if i > 0 { b.append(UInt8(ascii: ",")) }
+                JSONText.appendString(c.description, to: &b)
+            }
+            b.append(UInt8(ascii: "]"))
+        }
+        literal("}}", &b)
+    }
+
+    @inline(__always)
+    private static func literal(_ s: StaticString, _ b: inout [UInt8]) {
+        b.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private static func integer(_ value: Int64, _ b: inout [UInt8]) {
+        if value < 0 { b.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[n] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                n += 1
+            } while v > 0
+            for k in stride(from: n - 1, through: 0, by: -1) { b.append(d[k]) }
+        }
+    }
+
+    /// As `JSONText.number`: integral values as integers, others shortest round-trip, non-finite null.
+    private static func number(_ d: Double, _ b: inout [UInt8]) {
+        if d.isFinite, d == d.rounded(), abs(d) < 9.007_199_254_740_992e15 { integer(Int64(d), &b); return }
+        b.append(contentsOf: JSONText.number(d).utf8)
+    }
+
+    private static func columnLetters(_ column: Int, _ b: inout [UInt8]) {
+        var c = column - 1
+        if c < 26 {
+            b.append(UInt8(65 + c))
+        } else if c < 702 {
+            c -= 26
+            b.append(UInt8(65 + c / 26)); b.append(UInt8(65 + c % 26))
+        } else {
+            c -= 702
+            b.append(UInt8(65 + c / 676)); b.append(UInt8(65 + c / 26 % 26)); b.append(UInt8(65 + c % 26))
+        }
     }
 
     private func flush(force: Bool) throws {

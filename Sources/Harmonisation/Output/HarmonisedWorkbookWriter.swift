@@ -24,7 +24,12 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
         header = try book.style(.header)
         integer = try book.style(.integer)
         decimal = try book.style(CellStyle(numberFormat: "#,##0.00##"))
-        observations = try book.addSheet(named: "Observations", options: .table)
+        // Codes, names, units and statuses repeat down the sheet: shared strings, as Excel
+        // writes them (a fifth of the XML to build and deflate); cells, texts and comments that
+        // vary stay inline, so the table stays small.
+        var options = SheetOptions.table
+        options.sharedStringColumns = [1, 2, 4, 6, 7, 9, 10, 13, 14]
+        observations = try book.addSheet(named: "Observations", options: options)
         try observations.writeRow(["cluster_id", "region", "year", "indicator", "value", "unit", "obs_status", "obs_comment",
                                    "file", "sheet", "cell", "original_value", "original_unit", "currency", "rate_per_eur"].map { .string($0) }, style: header)
     }

@@ -13,6 +13,10 @@ final class SharedStringTable {
         indices[s] = i
         return i
     }
+
+    /// One more cell refers to a string already in the table (found without a lookup).
+    @inline(__always)
+    func reference() { references += 1 }
 }
 
 enum SharedStringsPart {

@@ -14,9 +14,14 @@ public struct SheetOptions: Hashable, Sendable {
     public var widthsFromContent: Bool
     public var widthSampleRows: Int
     public var hidden: Bool
+    /// 1-based columns whose strings go to the shared-string table even when the workbook writes
+    /// strings inline: columns that repeat a few values (codes, names, units) down a long sheet
+    /// are then written once, and each cell holds a short index (as Excel itself writes them).
+    /// Only for columns with few distinct values: the table is kept in memory until `close()`.
+    public var sharedStringColumns: Set<Int>
 
     public init(frozenRows: Int = 0, frozenColumns: Int = 0, autoFilter: Bool = false, columnWidths: [Int: Double] = [:],
-                widthsFromContent: Bool = true, widthSampleRows: Int = 200, hidden: Bool = false) {
+                widthsFromContent: Bool = true, widthSampleRows: Int = 200, hidden: Bool = false, sharedStringColumns: Set<Int> = []) {
         self.frozenRows = frozenRows
         self.frozenColumns = frozenColumns
         self.autoFilter = autoFilter
@@ -24,6 +29,7 @@ public struct SheetOptions: Hashable, Sendable {
         self.widthsFromContent = widthsFromContent
         self.widthSampleRows = widthSampleRows
         self.hidden = hidden
+        self.sharedStringColumns = sharedStringColumns
     }
 
     /// A table with a header row: the header frozen, filterable, columns widened to the content.

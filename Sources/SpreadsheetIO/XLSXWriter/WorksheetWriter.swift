@@ -19,6 +19,12 @@ public final class WorksheetWriter {
     private let fileName: String
     private let nonFiniteNumbers: XLSXWriter.Options.NonFiniteNumbers
     private let sharedStrings: SharedStringTable?
+    /// The workbook's table for `options.sharedStringColumns` (when strings are otherwise
+    /// inline), those columns by index, and the last string of each: a column mostly repeats
+    /// the string above it, found without hashing.
+    private let columnStrings: SharedStringTable?
+    private let isSharedColumn: [Bool]
+    private var lastColumnString: [(text: String, index: Int)?]
     private let spool: SheetSpool
     private let out: OutputBuffer
     private let styles: StyleTable
@@ -52,7 +58,13 @@ public final class WorksheetWriter {
         self.options = options
         fileName = workbook.displayName
         nonFiniteNumbers = workbook.options.nonFiniteNumbers
-        sharedStrings = workbook.sharedStrings
+        sharedStrings = workbook.options.strings == .shared ? workbook.sharedStrings : nil
+        let sharedColumns = options.sharedStringColumns.filter { (1...CellReference.maxColumn).contains($0) }
+        columnStrings = sharedStrings == nil && !sharedColumns.isEmpty ? workbook.sharedStringTable() : nil
+        var isShared = [Bool](repeating: false, count: (sharedColumns.max() ?? 0) + 1)
+        for c in sharedColumns { isShared[c] = true }
+        isSharedColumn = isShared
+        lastColumnString = Array(repeating: nil, count: isShared.count)
         self.spool = spool
         self.styles = styles
         out = OutputBuffer(sink: spool)
@@ -282,6 +294,18 @@ public final class WorksheetWriter {
         case .string(let s):
             try openCell(column, formatIndex: styles.formatIndex(for: style, implied: .none))
             if let index = sharedStrings?.index(of: s) {
+                try out.append(" t=\"s\"><v>")
+                try out.append(integer: Int64(index))
+                try out.append("</v></c>")
+            } else if column < isSharedColumn.count, isSharedColumn[column], let table = columnStrings {
+                let index: Int
+                if let last = lastColumnString[column], last.text == s {
+                    index = last.index
+                    table.reference()
+                } else {
+                    index = table.index(of: s)
+                    lastColumnString[column] = (s, index)
+                }
                 try out.append(" t=\"s\"><v>")
                 try out.append(integer: Int64(index))
                 try out.append("</v></c>")

@@ -54,7 +54,9 @@ public final class XLSXWriter {
     public var properties: WorkbookProperties
     public private(set) var sheets: [WorksheetWriter] = []
 
-    let sharedStrings: SharedStringTable?
+    /// Every string when `options.strings` is `.shared`; else made by the first sheet with
+    /// `sharedStringColumns`.
+    private(set) var sharedStrings: SharedStringTable?
     private let styles = StyleTable()
     private let spoolKind = SpoolKind.fromEnvironment
     private var closed = false
@@ -70,6 +72,13 @@ public final class XLSXWriter {
         // Fail now, not after a million rows, when the folder cannot take the file.
         let probe = try AtomicOutputFile(path: path, displayName: self.displayName)
         _ = probe
+    }
+
+    func sharedStringTable() -> SharedStringTable {
+        if let table = sharedStrings { return table }
+        let table = SharedStringTable()
+        sharedStrings = table
+        return table
     }
 
     deinit { if !closed { for s in sheets { s.discard() } } }
