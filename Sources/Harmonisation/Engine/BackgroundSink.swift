@@ -26,6 +26,9 @@ public final class BackgroundSink: ObservationSink, @unchecked Sendable {
     private var failure: Error?
     private var failureThrown = false
     private var running = true
+    /// Who waits on `condition`: each side wakes the other only then.
+    private var workerWaiting = false
+    private var producerWaiting = false
 
     public init(_ target: ObservationSink, batchSize: Int = 2048, depth: Int = 4) {
         self.target = target
@@ -40,7 +43,11 @@ public final class BackgroundSink: ObservationSink, @unchecked Sendable {
     private func work() {
         while true {
             condition.lock()
-            while queue.isEmpty && !closed { condition.wait() }
+            while queue.isEmpty && !closed {
+                workerWaiting = true
+                condition.wait()
+                workerWaiting = false
+            }
             if queue.isEmpty {
                 running = false
                 condition.broadcast()
@@ -49,7 +56,7 @@ public final class BackgroundSink: ObservationSink, @unchecked Sendable {
             }
             let next = queue.removeFirst()
             let failed = failure != nil
-            condition.broadcast()
+            if producerWaiting { condition.broadcast() }
             condition.unlock()
             guard !failed else { continue }
             do {
@@ -72,9 +79,13 @@ public final class BackgroundSink: ObservationSink, @unchecked Sendable {
         batch = []
         batch.reserveCapacity(batchSize)
         condition.lock()
-        while queue.count >= depth && failure == nil { condition.wait() }
+        while queue.count >= depth && failure == nil {
+            producerWaiting = true
+            condition.wait()
+            producerWaiting = false
+        }
         if failure == nil { queue.append(full) }
-        condition.broadcast()
+        if workerWaiting { condition.broadcast() }
         let error = failureThrown ? nil : failure
         if error != nil { failureThrown = true }
         condition.unlock()

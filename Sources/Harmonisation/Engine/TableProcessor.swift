@@ -33,10 +33,10 @@ final class TableProcessor {
         let settings: ValueSettings
         /// Per dimension (by `Dimension.ordinal`): where its value comes from, decided once.
         var slots: [Slot] = []
-        /// Prepared settings of this column by indicator, for values without a unit or locale
-        /// of their own (a wide sheet's year columns): keyed by reference, not by hashing text.
-        var preparedByIndicator: [ObjectIdentifier: PreparedSettings] = [:]
-        var lastPrepared: (indicator: ObjectIdentifier, settings: PreparedSettings)?
+        /// Prepared settings of this column by the indicator's position in the schema, with the
+        /// row's unit and locale they were made for: a wide row changes indicator at every row
+        /// and column, and an array slot plus two comparisons beat hashing the key's text.
+        var preparedByIndicator: [(unit: String?, locale: String?, settings: PreparedSettings)?] = []
 
         init(column: Int, header: String, spec: TableMapping.ValueColumn, resolvers: [Dimension: DimensionResolver],
              headerValues: [Dimension: DimensionResolver.Resolution], headerUnit: UnitExpression?, settings: ValueSettings) {
@@ -108,7 +108,8 @@ final class TableProcessor {
     // MARK: run
 
     func run() throws {
-        let reader = try document.rows(of: sheet)
+        // The file is parsed on the second core while this thread maps and checks the rows.
+        let reader = PrefetchingRowReader(try document.rows(of: sheet))
         let neededCells = Set(collectCellSources())
         var fixedCells: [CellReference: CellValue] = [:]
         var headerRows: [Row] = []
@@ -360,15 +361,15 @@ final class TableProcessor {
     /// The value settings of one column and indicator (mapping < table < indicator < column, then
     /// the row's unit and locale), merged once and reused for every row that has the same.
     private func preparedSettings(column: BoundColumn, indicator ref: IndicatorRef, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
-        guard unitText == nil, localeText == nil else {
-            return preparedSettings(column: column, indicator: ref.indicator, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
+        let slot = ref.ordinal
+        if slot < column.preparedByIndicator.count, let hit = column.preparedByIndicator[slot], hit.unit == unitText, hit.locale == localeText {
+            return hit.settings
         }
-        let id = ObjectIdentifier(ref)
-        if let last = column.lastPrepared, last.indicator == id { return last.settings }
-        let prepared = column.preparedByIndicator[id]
-            ?? preparedSettings(column: column, indicator: ref.indicator, indicatorID: indicatorID, unitText: nil, localeText: nil)
-        if column.preparedByIndicator.count < 10_000 { column.preparedByIndicator[id] = prepared }
-        column.lastPrepared = (id, prepared)
+        let prepared = preparedSettings(column: column, indicator: ref.indicator, indicatorID: indicatorID, unitText: unitText, localeText: localeText)
+        if slot >= column.preparedByIndicator.count {
+            column.preparedByIndicator += Array(repeating: nil, count: slot + 1 - column.preparedByIndicator.count)
+        }
+        column.preparedByIndicator[slot] = (unitText, localeText, prepared)
         return prepared
     }
 
@@ -404,7 +405,12 @@ final class TableProcessor {
     /// copying the struct out of the schema cost a dozen retains.
     private final class IndicatorRef {
         let indicator: Indicator
-        init(_ indicator: Indicator) { self.indicator = indicator }
+        /// Numbers the indicators this table met, for per-column slots.
+        let ordinal: Int
+        init(_ indicator: Indicator, ordinal: Int) {
+            self.indicator = indicator
+            self.ordinal = ordinal
+        }
     }
 
     private var indicatorRefs: [String: IndicatorRef] = [:]
@@ -417,7 +423,7 @@ final class TableProcessor {
         let ref: IndicatorRef
         if let known = indicatorRefs[id] { ref = known } else {
             guard let indicator = schema.indicator(id) else { return nil }
-            ref = IndicatorRef(indicator)
+            ref = IndicatorRef(indicator, ordinal: indicatorRefs.count)
             indicatorRefs[id] = ref
         }
         lastIndicator = (id, ref)

@@ -24,11 +24,24 @@ public enum LocaleNumberParser {
     }
 
     public static func read(_ text: Substring, locale: NumberLocale) -> Reading {
-        var copy = String(text)
-        return copy.withUTF8 { read($0, locale: locale) }
+        // The substring's own bytes when its string is native UTF-8 (no copy).
+        var text = text
+        return text.withUTF8 { read($0, locale: locale) }
     }
 
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale) -> Reading {
+        // At most one piece per byte: on the stack for any cell text of sane length.
+        withUnsafeTemporaryAllocation(of: Piece.self, capacity: bytes.count + 1) { storage in
+            read(bytes, locale: locale, storage: storage)
+        }
+    }
+
+    private static let spaceGrouping: NumberLocale.GroupingMask = [.asciiSpace, .anySpace]
+    /// The grouping that goes with each decimal separator when the locale is not followed.
+    private static let groupingWithDecimalComma: NumberLocale.GroupingMask = spaceGrouping.union(.dot)
+    private static let groupingWithDecimalPoint: NumberLocale.GroupingMask = spaceGrouping.union([.comma, .apostrophe])
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, locale: NumberLocale, storage: UnsafeMutableBufferPointer<Piece>) -> Reading {
         var i = 0
         let n = bytes.count
         var negative = false
@@ -37,14 +50,13 @@ public enum LocaleNumberParser {
         } else if n >= 3, bytes[0] == 0xE2, bytes[1] == 0x88, bytes[2] == 0x92 { // U+2212 minus
             negative = true; i = 3
         }
-        var pieces: [Piece] = []
-        pieces.reserveCapacity(6)
+        var count = 0
         var start = i
         while i < n {
             let b = bytes[i]
             if b >= 0x30 && b <= 0x39 { i += 1; continue }
-            let count = i - start
-            guard count > 0 else { return .invalid }
+            let digits = i - start
+            guard digits > 0 else { return .invalid }
             var separator: UInt32
             var width = 1
             switch b {
@@ -56,19 +68,22 @@ public enum LocaleNumberParser {
             case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99: separator = UInt32(UInt8(ascii: "'")); width = 3
             default: return .invalid
             }
-            if separator == 0x20 && !locale.grouping.contains(where: { NumberLocale.spaces.contains($0) }) { return .invalid }
-            pieces.append(Piece(digitStart: start, digitCount: count, separator: separator))
+            if separator == 0x20 && !locale.groupingMask.contains(.anySpace) { return .invalid }
+            storage[count] = Piece(digitStart: start, digitCount: digits, separator: separator)
+            count += 1
             i += width
             start = i
         }
         guard i - start > 0 else { return .invalid }
-        pieces.append(Piece(digitStart: start, digitCount: i - start, separator: 0))
-        if pieces.count == 1 { return value(bytes, pieces, decimalIndex: nil, negative: negative).map(Reading.value) ?? .invalid }
+        storage[count] = Piece(digitStart: start, digitCount: i - start, separator: 0)
+        count += 1
+        let pieces = UnsafeBufferPointer(rebasing: storage[..<count])
+        if count == 1 { return value(bytes, pieces, decimalIndex: nil, negative: negative).map(Reading.value) ?? .invalid }
 
         if let decimal = locale.decimal {
-            if let v = evaluate(bytes, pieces, decimal: UInt32(decimal), grouping: locale.grouping, negative: negative) { return .value(v) }
+            if let v = evaluate(bytes, pieces, decimal: UInt32(decimal), grouping: locale.groupingMask, negative: negative) { return .value(v) }
             let other: UInt32 = decimal == UInt8(ascii: ",") ? UInt32(UInt8(ascii: ".")) : UInt32(UInt8(ascii: ","))
-            let otherGrouping: Set<Unicode.Scalar> = NumberLocale.spaces.union(other == 0x2C ? ["."] : [",", "'"])
+            let otherGrouping = other == 0x2C ? groupingWithDecimalComma : groupingWithDecimalPoint
             if let v = evaluate(bytes, pieces, decimal: other, grouping: otherGrouping, negative: negative) {
                 // Only a reading the declared locale cannot produce at all counts as the other convention.
                 return .otherConvention(v)
@@ -76,36 +91,37 @@ public enum LocaleNumberParser {
             return .invalid
         }
         // Automatic: a single `.` or `,` followed by exactly three digits reads two ways.
-        let seps = pieces.dropLast().map(\.separator)
-        let marks = seps.filter { $0 == 0x2C || $0 == 0x2E }
-        if marks.count == 1, seps.count == 1, pieces[0].digitCount <= 3, pieces[1].digitCount == 3, pieces[0].digitCount > 0,
+        var marks = 0
+        for k in 0..<(count - 1) where pieces[k].separator == 0x2C || pieces[k].separator == 0x2E { marks += 1 }
+        if marks == 1, count == 2, pieces[0].digitCount <= 3, pieces[1].digitCount == 3, pieces[0].digitCount > 0,
            !(pieces[0].digitCount == 1 && bytes[pieces[0].digitStart] == UInt8(ascii: "0")) {
             let grouped = value(bytes, pieces, decimalIndex: nil, negative: negative)!
             let decimal = value(bytes, pieces, decimalIndex: 0, negative: negative)!
             return .ambiguous(grouped: grouped, decimal: decimal)
         }
         for decimal in [UInt32(UInt8(ascii: ",")), UInt32(UInt8(ascii: "."))] {
-            let grouping: Set<Unicode.Scalar> = NumberLocale.spaces.union(decimal == 0x2C ? ["."] : [",", "'"])
+            let grouping = decimal == 0x2C ? groupingWithDecimalComma : groupingWithDecimalPoint
             if let v = evaluate(bytes, pieces, decimal: decimal, grouping: grouping, negative: negative) { return .value(v) }
         }
-        if let v = evaluate(bytes, pieces, decimal: 0, grouping: NumberLocale.spaces.union(["'", "\u{2019}"]), negative: negative) { return .value(v) }
+        if let v = evaluate(bytes, pieces, decimal: 0, grouping: spaceGrouping.union(.apostrophe), negative: negative) { return .value(v) }
         return .invalid
     }
 
     /// The value if `pieces` is valid with `decimal` as the decimal separator and `grouping` as
     /// the allowed grouping characters.
-    private static func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [Piece], decimal: UInt32,
-                                 grouping: Set<Unicode.Scalar>, negative: Bool) -> Double? {
+    private static func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: UnsafeBufferPointer<Piece>, decimal: UInt32,
+                                 grouping: NumberLocale.GroupingMask, negative: Bool) -> Double? {
         var decimalIndex: Int?
         var groupSeparator: UInt32?
-        for (k, piece) in pieces.enumerated() where piece.separator != 0 {
+        for k in 0..<pieces.count where pieces[k].separator != 0 {
+            let piece = pieces[k]
             if piece.separator == decimal {
                 guard decimalIndex == nil else { return nil }
                 decimalIndex = k
                 continue
             }
-            guard decimalIndex == nil, let scalar = Unicode.Scalar(piece.separator), grouping.contains(scalar) || (piece.separator == 0x20) else { return nil }
-            if piece.separator == 0x20, !grouping.contains(" ") { return nil }
+            guard decimalIndex == nil, grouping.allows(piece.separator) || piece.separator == 0x20 else { return nil }
+            if piece.separator == 0x20, !grouping.contains(.asciiSpace) { return nil }
             if let g = groupSeparator, g != piece.separator { return nil }
             groupSeparator = piece.separator
             // Group sizes: first 1–3 digits, then exactly 3 up to the decimal separator or end.
@@ -120,13 +136,13 @@ public enum LocaleNumberParser {
                                            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     /// Digits of all pieces, with a decimal point after piece `decimalIndex`.
-    private static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [Piece], decimalIndex: Int?, negative: Bool) -> Double? {
+    private static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: UnsafeBufferPointer<Piece>, decimalIndex: Int?, negative: Bool) -> Double? {
         var mantissa: UInt64 = 0
         var digits = 0
         var fraction = 0
-        var text: [UInt8] = []
         var overflow = false
-        for (k, piece) in pieces.enumerated() {
+        for k in 0..<pieces.count {
+            let piece = pieces[k]
             let isFraction = decimalIndex.map { k > $0 } ?? false
             for j in piece.digitStart..<(piece.digitStart + piece.digitCount) {
                 let d = UInt64(bytes[j] &- 0x30)
@@ -134,14 +150,23 @@ public enum LocaleNumberParser {
                 digits += 1
                 if isFraction { fraction += 1 }
                 if digits <= 19 { mantissa = mantissa &* 10 &+ d } else { overflow = true }
-                text.append(bytes[j])
             }
-            if decimalIndex == k { text.append(UInt8(ascii: ".")) }
         }
         let result: Double
         if !overflow, mantissa < (1 << 53), fraction < powers.count {
             result = Double(mantissa) / powers[fraction]
         } else {
+            // Too many digits for an exact division: the digits as text, read correctly rounded.
+            var text: [UInt8] = []
+            for k in 0..<pieces.count {
+                let piece = pieces[k]
+                let isFraction = decimalIndex.map { k > $0 } ?? false
+                for j in piece.digitStart..<(piece.digitStart + piece.digitCount) {
+                    if text.isEmpty && bytes[j] == UInt8(ascii: "0") && !isFraction { continue }
+                    text.append(bytes[j])
+                }
+                if decimalIndex == k { text.append(UInt8(ascii: ".")) }
+            }
             guard let d = Double(String(decoding: text, as: UTF8.self)) else { return nil }
             result = d
         }

@@ -5,12 +5,47 @@ public struct NumberLocale: Hashable, Sendable, CustomStringConvertible {
     /// `,` or `.`; nil for automatic.
     public var decimal: UInt8?
     /// Grouping characters as Unicode scalars (`.`, `,`, space, NBSP, narrow NBSP, `'`).
-    public var grouping: Set<Unicode.Scalar>
+    public var grouping: Set<Unicode.Scalar> { didSet { groupingMask = GroupingMask(grouping) } }
+    /// `grouping` as the parser asks it, one bit per question: no set lookup per separator.
+    private(set) var groupingMask: GroupingMask
 
     public init(name: String, decimal: UInt8?, grouping: Set<Unicode.Scalar>) {
         self.name = name
         self.decimal = decimal
         self.grouping = grouping
+        groupingMask = GroupingMask(grouping)
+    }
+
+    struct GroupingMask: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        static let asciiSpace = GroupingMask(rawValue: 1)
+        /// Any of `NumberLocale.spaces`.
+        static let anySpace = GroupingMask(rawValue: 2)
+        static let dot = GroupingMask(rawValue: 4)
+        static let comma = GroupingMask(rawValue: 8)
+        static let apostrophe = GroupingMask(rawValue: 16)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ set: Set<Unicode.Scalar>) {
+            var m: GroupingMask = []
+            if set.contains(" ") { m.insert(.asciiSpace) }
+            if !set.isDisjoint(with: NumberLocale.spaces) { m.insert(.anySpace) }
+            if set.contains(".") { m.insert(.dot) }
+            if set.contains(",") { m.insert(.comma) }
+            if set.contains("'") { m.insert(.apostrophe) }
+            self = m
+        }
+
+        /// Whether a separator as `LocaleNumberParser` folds them (`.`, `,`, `'`) groups.
+        func allows(_ separator: UInt32) -> Bool {
+            switch separator {
+            case 0x2E: return contains(.dot)
+            case 0x2C: return contains(.comma)
+            case 0x27: return contains(.apostrophe)
+            default: return false
+            }
+        }
     }
 
     static let spaces: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
