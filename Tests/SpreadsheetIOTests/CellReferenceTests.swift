@@ -43,4 +43,16 @@ import Testing
         #expect(!r.contains(CellReference("D2")!))
         #expect(CellRange("A1:XFE2") == nil)
     }
+
+    /// The A1 text is built in one buffer: it must agree with the letters and the row for every
+    /// column and across the row range, and parse back to the same reference.
+    @Test func descriptionIsLettersThenRowForEveryColumn() {
+        for column in 1...CellReference.maxColumn {
+            for row in [1, 9, 10, 99, 1_000, 65_536, CellReference.maxRow] where column % 97 == 1 || row == 1 || column == CellReference.maxColumn {
+                let ref = CellReference(column: column, row: row)!
+                #expect(ref.description == CellReference.columnLetters(column) + String(row))
+                #expect(CellReference(ref.description) == ref)
+            }
+        }
+    }
 }
