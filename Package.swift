@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds of the two hot layers skip the runtime exclusivity checks: the engine and the
+// readers touch class state per cell, and the checks were a twentieth of a validation run.
+// Debug builds (and so the tests) keep them, and the compile-time checks stay on everywhere.
+let hotPathSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "innaxe",
     platforms: [.macOS(.v13)],
@@ -28,12 +33,14 @@ let package = Package(
         // Layer 2: generic spreadsheet I/O (knows nothing of indicators).
         .target(
             name: "SpreadsheetIO",
-            dependencies: ["CLibzip", "CLibXML2"]
+            dependencies: ["CLibzip", "CLibXML2"],
+            swiftSettings: hotPathSettings
         ),
         // Layer 3: the harmonisation core (schema, mappings, value parsing, checks, findings).
         .target(
             name: "Harmonisation",
-            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams")],
+            swiftSettings: hotPathSettings
         ),
         // Layer 4: the inbox workflow: workspace, state store (SQLite via GRDB), outputs, exports.
         .target(

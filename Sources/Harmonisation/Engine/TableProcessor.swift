@@ -469,7 +469,7 @@ final class TableProcessor {
             case .fixed(let r): return r
             case .column(let resolver, let slot, let c):
                 if memo.row[slot] == rowIndex, let hit = memo.values[slot] { return hit }
-                let raw = CellText.of(row.value(at: c))
+                let raw = CellText.of(row, column: c)
                 let res: DimensionResolver.Resolution
                 if d == .indicator, !table.ignoreRows.isEmpty, table.ignoreRows.contains(where: { $0.matches(raw.trimmedSpaces) }) {
                     res = DimensionResolver.Resolution(value: "-")
@@ -484,7 +484,7 @@ final class TableProcessor {
         }
         /// The text of a dimension's own cell (a status column's `provisoire`), for the comment.
         func rawText(_ d: Dimension, _ column: BoundColumn) -> String? {
-            if case .column(_, _, let c) = column.slots[d.ordinal] { return CellText.of(row.value(at: c)) }
+            if case .column(_, _, let c) = column.slots[d.ordinal] { return CellText.of(row, column: c) }
             return nil
         }
         var derivedContext: (cluster: String, region: String, year: Int, status: ObservationStatus)?

@@ -148,7 +148,7 @@ public struct ValueParser: Sendable {
             let locale = context.settings.locale ?? .automatic
             var probe = Result()
             if let number = readNumber(Substring(trimmed), locale: locale, trimmed: trimmed, context, into: &probe), !probe.rejected {
-                result.issues += probe.issues
+                if !probe.issues.isEmpty { result.issues += probe.issues }
                 if context.fromWorkbook {
                     result.issues.append(ValueIssue(.numberStoredAsText, "number typed as text \"\(trimmed)\", read as \(NumberFormatting.plain(number)) under locale \(locale.name)",
                                                     hint: "store it as a number in the workbook"))
@@ -163,7 +163,7 @@ public struct ValueParser: Sendable {
             let locale = context.settings.locale ?? .automatic
             var probe = Result()
             if let value = readNumber(number, locale: locale, trimmed: trimmed, context, into: &probe), !probe.rejected {
-                result.issues += probe.issues
+                if !probe.issues.isEmpty { result.issues += probe.issues }
                 finish(value, isPercentText: true, numericFormatIsPercent: false, unit: context.settings.unit, context, into: &result)
                 return
             }
@@ -258,16 +258,20 @@ public struct ValueParser: Sendable {
 
     /// Digits, `.`, `,`, `'`, a leading sign and (no-break) spaces only.
     static func isPlainNumber(_ s: String) -> Bool {
-        var sawDigit = false
-        for (i, b) in s.utf8.enumerated() {
-            switch b {
-            case 0x30...0x39: sawDigit = true
-            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "'"), 0x20, 0xC2, 0xA0, 0xE2, 0x80, 0xAF, 0x89: continue
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): if i != 0 { return false }
-            default: return false
+        var s = s
+        // The string's own bytes (native strings are contiguous UTF-8): every text value asks.
+        return s.withUTF8 { bytes in
+            var sawDigit = false
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case 0x30...0x39: sawDigit = true
+                case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "'"), 0x20, 0xC2, 0xA0, 0xE2, 0x80, 0xAF, 0x89: continue
+                case UInt8(ascii: "-"), UInt8(ascii: "+"): if i != 0 { return false }
+                default: return false
+                }
             }
+            return sawDigit
         }
-        return sawDigit
     }
 
     /// The number of `12,5 %`, `0.84%` (a plain number, then spaces and a final `%`), else nil.

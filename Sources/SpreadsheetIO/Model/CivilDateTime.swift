@@ -3,23 +3,29 @@
 /// Spreadsheet dates are "floating": `2024-02-29 13:45` means that day and time wherever the
 /// file is opened, so this type deliberately carries no zone and never goes through `Date`.
 public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+    // Stored packed: a date is a payload of every cell value, so its size is the size of each
+    // cell of every row read (20 bytes instead of 56).
+    private var storedYear: Int32
+    private var storedMonth: Int16, storedDay: Int16, storedHour: Int16, storedMinute: Int16, storedSecond: Int16
+    private var storedMicrosecond: Int32
+
+    public var year: Int { get { Int(storedYear) } set { storedYear = Int32(clamping: newValue) } }
+    public var month: Int { get { Int(storedMonth) } set { storedMonth = Int16(clamping: newValue) } }
+    public var day: Int { get { Int(storedDay) } set { storedDay = Int16(clamping: newValue) } }
+    public var hour: Int { get { Int(storedHour) } set { storedHour = Int16(clamping: newValue) } }
+    public var minute: Int { get { Int(storedMinute) } set { storedMinute = Int16(clamping: newValue) } }
+    public var second: Int { get { Int(storedSecond) } set { storedSecond = Int16(clamping: newValue) } }
     /// Fraction of a second, in microseconds (spreadsheets keep about a millisecond).
-    public var microsecond: Int
+    public var microsecond: Int { get { Int(storedMicrosecond) } set { storedMicrosecond = Int32(clamping: newValue) } }
 
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, microsecond: Int = 0) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.microsecond = microsecond
+        storedYear = Int32(clamping: year)
+        storedMonth = Int16(clamping: month)
+        storedDay = Int16(clamping: day)
+        storedHour = Int16(clamping: hour)
+        storedMinute = Int16(clamping: minute)
+        storedSecond = Int16(clamping: second)
+        storedMicrosecond = Int32(clamping: microsecond)
     }
 
     public var hasTime: Bool { hour != 0 || minute != 0 || second != 0 || microsecond != 0 }

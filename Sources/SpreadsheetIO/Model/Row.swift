@@ -26,6 +26,22 @@ public struct Row: Hashable, Sendable {
         return lo < cells.count && cells[lo].column == column ? cells[lo].value : .empty
     }
 
+    /// The text of a string cell at a 1-based column, nil for any other cell or none: read in
+    /// place, without copying the cell's value out first.
+    public func string(at column: Int) -> String? {
+        if column - 1 < cells.count, column >= 1, cells[column - 1].column == column {
+            if case .string(let s) = cells[column - 1].value { return s }
+            return nil
+        }
+        var lo = 0, hi = cells.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cells[mid].column < column { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < cells.count, cells[lo].column == column, case .string(let s) = cells[lo].value { return s }
+        return nil
+    }
+
     /// The format index (`s` attribute) of the cell at a 1-based column, 0 when there is none.
     public func formatIndex(at column: Int) -> Int {
         if column - 1 < cells.count, column >= 1, cells[column - 1].column == column {
