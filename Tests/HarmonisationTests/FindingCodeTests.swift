@@ -170,6 +170,27 @@ import Testing
         #expect(codes(ok, .totalAndParts) == ["C2"])
     }
 
+    /// A formula saved without its computed value (E6 of the Excel-style fixture) is named with
+    /// its formula, not read as an empty cell; the cached formula beside it (E4) gives its value.
+    @Test func formulaWithoutValue() throws {
+        let r = try Fixtures.runFile("fixtures/xlsx/excel-style-indicators.xlsx", mapping: """
+            mapping_version: 1
+            partner: biocat
+            region: ES51
+            tables:
+              - sheet: Indicadors
+                header: {row: 1}
+                indicator: {column: Codi, map: {OCUP: ls_employment, OCUP_VAR: ris_rd_exp_public_pct_gdp}}
+                values: [{header_pattern: '^\\d{4}', year: {header: '^(\\d{4})'}}]
+            """)
+        #expect(codes(r, .formulaWithoutValue) == ["E6"])
+        let finding = try #require(r.findings(.formulaWithoutValue).first)
+        #expect(finding.raw == "=ROUND((E4-D4)/D4*100,1)")
+        #expect(finding.severity == .warning)
+        #expect(r.observations.contains { $0.indicator == "ls_employment" && $0.year == 2023 && $0.value == .number(60197) })
+        #expect(!r.observations.contains { $0.indicator == "ris_rd_exp_public_pct_gdp" && $0.year == 2023 })
+    }
+
     /// docs/findings.md lists every code, and every code listed exists.
     @Test func everyCodeIsDocumented() throws {
         let doc = try String(contentsOfFile: Fixtures.path("docs/findings.md"), encoding: .utf8)

@@ -42,6 +42,8 @@ import Testing
         #expect(value(rows, "G3") == .boolean(true))
         #expect(value(rows, "E4") == .number(60197), "a formula's cached value")
         #expect(value(rows, "E6") == .empty, "a formula without a cached value")
+        #expect(rows[6]?.uncachedFormulas == [Row.UncachedFormula(column: 5, formula: "ROUND((E4-D4)/D4*100,1)")], "and the row says so")
+        #expect(rows[4]?.uncachedFormulas == [], "a formula with its cached value is a value")
         #expect(value(rows, "D6") == .number(-3.5))
         #expect(value(rows, "D8") == .number(0.3))
         #expect(value(rows, "E8") == .number(0.30000000000000004))

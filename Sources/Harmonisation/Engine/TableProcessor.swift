@@ -516,6 +516,13 @@ final class TableProcessor {
                 report(ValueIssue(.yearOutOfRange, "year \(year) is outside \(schema.yearRange.lowerBound)–\(schema.yearRange.upperBound)"), at: here(), raw: CellText.of(cellValue), indicator: indicatorID)
                 continue
             }
+            if cellValue.isEmpty, !row.uncachedFormulas.isEmpty, let formula = row.uncachedFormula(at: column.column) {
+                report(ValueIssue(.formulaWithoutValue, "the cell holds the formula =\(formula.formula) but no computed value, so there is no value to read",
+                                  expected: "the formula's result, as Excel or LibreOffice save it",
+                                  hint: "the file was saved by a program that does not calculate: open it in Excel or LibreOffice, save, and send it again"),
+                       at: here(), raw: "=" + formula.formula, indicator: indicatorID)
+                continue
+            }
             let formatIndex = document.format == .xlsx ? row.formatIndex(at: column.column) : 0
             let context = prepared.context
             context.year = year
@@ -556,7 +563,7 @@ final class TableProcessor {
                 guard let nc = dimensionColumns[d.numerator.description], let dc = dimensionColumns[d.denominator.description],
                       let num = number(row.value(at: nc)), let den = number(row.value(at: dc)), den != 0, let indicator = schema.indicator(d.indicator) else { continue }
                 var v = num / den * d.factor
-                if let decimals = indicator.decimals { let f = ValueParser.powerOfTen(decimals); v = (v * f).rounded() / f }
+                if let decimals = indicator.decimals { v = ValueParser.rounded(v, decimals: decimals) }
                 let numRef = CellReference(column: nc, row: row.index), denRef = CellReference(column: dc, row: row.index)
                 let text = "=\(numRef?.description ?? "?")/\(denRef?.description ?? "?")*\(NumberFormatting.plain(d.factor))"
                 produced.append(Observation(key: .init(clusterID: ctx.cluster, region: ctx.region, year: ctx.year, indicator: d.indicator), value: .number(v),

@@ -47,6 +47,8 @@ public enum FindingCode: String, Hashable, Sendable, CaseIterable, Codable, Comp
     case requiredIndicatorMissing = "required-indicator-missing"
     case crossIndicatorRule = "cross-indicator-rule"
     case employmentInFTE = "employment-in-fte"
+    /// A formula cell saved without its computed value.
+    case formulaWithoutValue = "formula-without-value"
 
     public var defaultSeverity: Severity {
         switch self {
@@ -56,7 +58,7 @@ public enum FindingCode: String, Hashable, Sendable, CaseIterable, Codable, Comp
             return .error
         case .implausibleValue, .localeMismatch, .currencyConflict, .textTooLong, .homoglyphInLabel, .unknownMarker,
              .unknownStatus, .unknownClusterId, .partsExceedTotal, .totalExcludesMissingParts, .crossIndicatorRule,
-             .requiredIndicatorMissing, .valueIsRange, .duplicateResponse, .ambiguousNumber:
+             .requiredIndicatorMissing, .valueIsRange, .duplicateResponse, .ambiguousNumber, .formulaWithoutValue:
             return .warning
         case .unmappedColumn, .unmappedRow, .duplicateKey, .numberStoredAsText, .approximateValue, .statusConflict,
              .regionCodeNormalised, .nutsVersionMismatch, .totalAndParts, .employmentInFTE:
@@ -108,6 +110,7 @@ public enum FindingCode: String, Hashable, Sendable, CaseIterable, Codable, Comp
         case .requiredIndicatorMissing: return "required indicator not reported for a year"
         case .crossIndicatorRule: return "indicators contradict a schema rule"
         case .employmentInFTE: return "employment reported in full-time equivalents"
+        case .formulaWithoutValue: return "formula saved without its computed value"
         }
     }
 

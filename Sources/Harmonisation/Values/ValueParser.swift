@@ -358,8 +358,7 @@ public struct ValueParser: Sendable {
             return reject(&result, ValueIssue(.unitMismatch, "a money amount (\(currency)) for \(context.indicator.id), which is in \(context.indicator.unit)", expected: expectedText(context.indicator)))
         }
         if let decimals = context.indicator.decimals ?? (context.indicator.type == .integer ? 0 : nil) {
-            let factor = Self.powerOfTen(decimals)
-            let rounded = (value * factor).rounded() / factor
+            let rounded = Self.rounded(value, decimals: decimals)
             if context.indicator.type == .integer, abs(rounded - value) > 1e-6 * max(1, abs(value)) {
                 return reject(&result, ValueIssue(.notInteger, "\(NumberFormatting.plain(value)) is not a whole number, and \(context.indicator.id) counts \(context.indicator.unit)",
                                                   expected: "a whole number", hint: "check the decimal separator and the unit scale"))
@@ -367,6 +366,17 @@ public struct ValueParser: Sendable {
             value = rounded
         }
         result.value = .number(value)
+    }
+
+    /// `value` rounded half away from zero to `decimals` places, as the decimal it stands for:
+    /// 0.2035 × 100 is 20.349999999999998 in binary and must round like the text "20,35 %" (and
+    /// Excel's ROUND) to 20.4, not to 20.3. A product within a few ulps of a half is a half.
+    static func rounded(_ value: Double, decimals: Int) -> Double {
+        let factor = powerOfTen(decimals)
+        var scaled = value * factor
+        let floor = scaled.rounded(.down)
+        if scaled.isFinite, abs((scaled - floor) - 0.5) <= abs(scaled) * 8 * Double.ulpOfOne { scaled = floor + 0.5 }
+        return scaled.rounded() / factor
     }
 
     static func powerOfTen(_ n: Int) -> Double {

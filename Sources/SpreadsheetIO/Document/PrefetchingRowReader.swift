@@ -29,7 +29,10 @@ public final class PrefetchingRowReader: RowReading {
             defer { position += 1 }
             return batch[position]
         }
-        guard let more = try pipeline.nextBatch() else { return nil }
+        // The rows read go back to the reading thread to be freed there, off this one.
+        let spent = batch
+        batch = []
+        guard let more = try pipeline.nextBatch(returning: spent) else { return nil }
         batch = more
         position = 1
         return batch[0]
@@ -80,25 +83,33 @@ public final class PrefetchingRowReader: RowReading {
                     error = e
                 }
                 condition.lock()
+                var freeing = spent
+                spent = []
                 while ready.count >= depth && !cancelled {
                     readerWaiting = true
                     condition.wait()
                     readerWaiting = false
                 }
                 if cancelled { condition.unlock(); return }
+                if !spent.isEmpty { freeing += spent; spent = [] }
                 if !rows.isEmpty { ready.append(rows) }
                 if let error { failure = error }
                 if end || error != nil { finished = true }
                 if callerWaiting { condition.broadcast() }
                 let stop = finished
                 condition.unlock()
+                freeing.removeAll()
                 if stop { return }
             }
         }
 
-        func nextBatch() throws -> [Row]? {
+        /// Batches the caller has read, freed by the reading thread.
+        private var spent: [[Row]] = []
+
+        func nextBatch(returning used: [Row]) throws -> [Row]? {
             condition.lock()
             defer { condition.unlock() }
+            if !used.isEmpty, running { spent.append(used) }
             while ready.isEmpty && !finished {
                 callerWaiting = true
                 condition.wait()

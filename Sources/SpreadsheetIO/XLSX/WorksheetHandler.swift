@@ -31,6 +31,9 @@ final class WorksheetHandler: XMLEventHandler {
     @exclusivity(unchecked) private var cellStyle = 0
     @exclusivity(unchecked) private var inValue = false
     @exclusivity(unchecked) private var sawValue = false
+    @exclusivity(unchecked) private var inFormula = false
+    @exclusivity(unchecked) private var sawFormula = false
+    @exclusivity(unchecked) private var uncachedFormulas: [Row.UncachedFormula] = []
     @exclusivity(unchecked) private var inInlineString = false
     @exclusivity(unchecked) private var text = XMLTextBuffer()
     @exclusivity(unchecked) private var inlineText = RichTextCollector()
@@ -63,6 +66,11 @@ final class WorksheetHandler: XMLEventHandler {
             startCell(attributes)
         case UInt8(ascii: "v") where p[1] == 0:
             inValue = true
+            text.removeAll()
+        case UInt8(ascii: "f") where p[1] == 0:
+            // The formula's text is kept in the value buffer: a <v> after it starts afresh.
+            inFormula = true
+            sawFormula = true
             text.removeAll()
         case UInt8(ascii: "r") where name.is("row"):
             startRow(attributes)
@@ -100,6 +108,8 @@ final class WorksheetHandler: XMLEventHandler {
         case UInt8(ascii: "v") where p[1] == 0:
             inValue = false
             sawValue = true
+        case UInt8(ascii: "f") where p[1] == 0:
+            inFormula = false
         case UInt8(ascii: "c") where p[1] == 0:
             finishCell()
         case UInt8(ascii: "r") where name.is("row"):
@@ -116,7 +126,7 @@ final class WorksheetHandler: XMLEventHandler {
     static let maxCellTextBytes = 1 << 20
 
     override func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
-        if inValue {
+        if inValue || inFormula {
             guard text.count + chunk.count <= Self.maxCellTextBytes else {
                 fail(cellError(.tooLarge, "the cell's value is longer than \(Self.maxCellTextBytes) bytes"))
                 return
@@ -149,14 +159,19 @@ final class WorksheetHandler: XMLEventHandler {
 
     private func finishRow() {
         rowOpen = false
-        guard !cells.isEmpty else { return }
+        guard !cells.isEmpty else { uncachedFormulas.removeAll(); return }
         if !cellsInOrder {
             // Out-of-order cells are rare (hand-made files); a later duplicate wins, as in Excel.
             var byColumn: [Int: Cell] = [:]
             for c in cells { byColumn[c.column] = c }
             cells = byColumn.values.sorted { $0.column < $1.column }
         }
-        pendingRows.append(Row(index: rowIndex, cells: cells))
+        var row = Row(index: rowIndex, cells: cells)
+        if !uncachedFormulas.isEmpty {
+            row.uncachedFormulas = uncachedFormulas
+            uncachedFormulas.removeAll()
+        }
+        pendingRows.append(row)
         let capacity = cells.count
         cells = []
         cells.reserveCapacity(capacity)
@@ -169,6 +184,7 @@ final class WorksheetHandler: XMLEventHandler {
         cellType = .number
         cellStyle = 0
         sawValue = false
+        sawFormula = false
         var explicitColumn = 0
         var explicitRow = 0
         if let base = attributes.base {
@@ -219,6 +235,10 @@ final class WorksheetHandler: XMLEventHandler {
 
     @inline(__always)
     private func finishCell() {
+        if sawFormula && !sawValue && !(cellType == .inlineString && inlineText.sawText) {
+            uncachedFormulas.append(Row.UncachedFormula(column: cellColumn, formula: text.prefixString(200)))
+            return
+        }
         let value: CellValue
         switch cellType {
         case .number:

@@ -60,6 +60,16 @@ enum Fixtures {
         return Run(observations: sink.observations, findings: report.findings + harmoniser.finish(), reports: [report])
     }
 
+    /// Harmonises one file of the repository with a mapping given as text.
+    static func runFile(_ relative: String, mapping yaml: String) throws -> Run {
+        let mapping = try MappingLoader(schema: schema).parse(yaml, file: "test.yaml")
+        let harmoniser = Harmoniser(schema: schema, rates: rates)
+        let sink = ObservationCollector()
+        let name = (relative as NSString).lastPathComponent
+        let report = harmoniser.harmonise(path: path(relative), displayName: name, mapping: mapping, sink: sink)
+        return Run(observations: sink.observations, findings: report.findings + harmoniser.finish(), reports: [report])
+    }
+
     static func json(_ relative: String) throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent(relative))
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
