@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Layer 1: thin system-library shims. Only SpreadsheetIO imports them.
@@ -39,7 +40,7 @@ let package = Package(
         // Layer 3: the harmonisation core (schema, mappings, value parsing, checks, findings).
         .target(
             name: "Harmonisation",
-            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SpreadsheetIO", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: hotPathSettings
         ),
         // Layer 4: the inbox workflow: workspace, state store (SQLite via GRDB), outputs, exports.

@@ -12,6 +12,23 @@ public struct CrossIndicatorRuleCheck: DatasetCheck {
         let ruleTerms = schema.rules.map { rule -> (left: [Int32?], right: [Int32?]) in
             (rule.left.map { index.id(of: $0) }, rule.right.map { index.id(of: $0) })
         }
+        // Entries of each indicator that is a term of some rule's smaller side, in index order:
+        // one pass over the index, then each rule visits only the entries that can trigger it.
+        var entriesOf: [Int32: [Int32]] = [:]
+        for (r, rule) in schema.rules.enumerated() {
+            let terms = ruleTerms[r]
+            for id in (rule.comparison == .lessOrEqual ? terms.left : terms.right).compactMap({ $0 }) { entriesOf[id] = [] }
+        }
+        if !entriesOf.isEmpty {
+            var bucket = [Int](repeating: -1, count: index.stringCount)
+            var lists: [[Int32]] = []
+            for id in entriesOf.keys.sorted() { bucket[Int(id)] = lists.count; lists.append([]) }
+            for i in 0..<index.count {
+                let b = bucket[Int(index.indicatorID(at: i))]
+                if b >= 0 { lists[b].append(Int32(i)) }
+            }
+            for id in entriesOf.keys { entriesOf[id] = lists[bucket[Int(id)]] }
+        }
         for (r, rule) in schema.rules.enumerated() {
             let terms = ruleTerms[r]
             let lessOrEqual = rule.comparison == .lessOrEqual
@@ -19,7 +36,10 @@ public struct CrossIndicatorRuleCheck: DatasetCheck {
             // Every term of the larger side must be reported for the rule to apply.
             guard !large.contains(where: { $0 == nil }), !small.allSatisfy({ $0 == nil }) else { continue }
             let smallIDs = small.compactMap { $0 }
-            for i in 0..<index.count {
+            // Each (rule, cell) is checked from one entry whatever the order: findings are sorted below.
+            let candidates = smallIDs.count == 1 ? entriesOf[smallIDs[0]] ?? [] : smallIDs.flatMap { entriesOf[$0] ?? [] }
+            for position in candidates {
+                let i = Int(position)
                 let indicator = index.indicatorID(at: i)
                 guard let k = smallIDs.firstIndex(of: indicator), !index.number(at: i).isNaN else { continue }
                 let c = index.clusterID(at: i), g = index.regionID(at: i), y = index.year(at: i)

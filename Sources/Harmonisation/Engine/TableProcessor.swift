@@ -61,6 +61,9 @@ final class TableProcessor {
     }
 
     private var memoCount = 0
+    /// Totals and repeated answers are decided over the whole table: observations wait in a
+    /// buffer. Otherwise each goes straight to `emit`.
+    private var buffering: Bool { table.totals != nil || table.latestBy != nil }
 
     init(table: TableMapping, mapping: PartnerMapping, schema: IndicatorSchema, parser: ValueParser, document: SpreadsheetDocument,
          sheet: SheetInfo, fileName: String, markers: [String: ObservationStatus], emit: @escaping (Observation) throws -> Void) {
@@ -289,7 +292,7 @@ final class TableProcessor {
 
     private func readData(reader: any RowReading, first: Row?, afterHeader: Int, columns: [BoundColumn], dimensionColumns: [String: Int],
                           fixedCells: [CellReference: CellValue], labels: [Int: String]) throws {
-        let buffering = table.totals != nil || table.latestBy != nil
+        let buffering = self.buffering
         var buffer: [Pending] = []
         var previousIndex = afterHeader
         var seenData = false
@@ -306,9 +309,11 @@ final class TableProcessor {
                 if table.end.blankRow && seenData { break }
                 if current.isBlank { row = try reader.next(); continue }
             }
-            let firstText = current.cells.first(where: { !$0.value.isEmpty }).map { CellText.of($0.value).trimmedSpaces } ?? ""
-            if let end = table.end.pattern, end.matches(firstText) { break }
-            if table.skip.contains(where: { $0.matches(firstText) }) { row = try reader.next(); continue }
+            if table.end.pattern != nil || !table.skip.isEmpty {
+                let firstText = current.cells.first(where: { !$0.value.isEmpty }).map { CellText.of($0.value).trimmedSpaces } ?? ""
+                if let end = table.end.pattern, end.matches(firstText) { break }
+                if table.skip.contains(where: { $0.matches(firstText) }) { row = try reader.next(); continue }
+            }
             seenData = true
             rowsRead += 1
             for c in fillColumns {
@@ -318,10 +323,9 @@ final class TableProcessor {
             }
             let isTotal = totalsColumn.map { table.totals!.pattern.matches(CellText.of(current.value(at: $0)).trimmedSpaces) } ?? false
             let latestKey = latestColumn.map { CellText.of(current.value(at: $0)) }
-            processRow(current, columns: columns, dimensionColumns: dimensionColumns, memo: &memo)
-            for o in produced {
-                if buffering { buffer.append(Pending(observation: o, rowIndex: current.index, isTotal: isTotal, latestKey: latestKey)) }
-                else { try emit(o) }
+            try processRow(current, columns: columns, dimensionColumns: dimensionColumns, memo: &memo)
+            if buffering {
+                for o in produced { buffer.append(Pending(observation: o, rowIndex: current.index, isTotal: isTotal, latestKey: latestKey)) }
             }
             row = try reader.next()
         }
@@ -456,19 +460,26 @@ final class TableProcessor {
         }
     }
 
-    /// The observations of the row being processed; one array reused for every row.
+    /// The observations of the row being processed, when they wait for the table's end; one
+    /// array reused for every row.
     private var produced: [Observation] = []
 
-    private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int], memo: inout RowMemo) {
-        produced.removeAll(keepingCapacity: true)
+    private func deliver(_ o: Observation) throws {
+        if buffering { produced.append(o) } else { try emit(o) }
+    }
+
+    private func processRow(_ row: Row, columns: [BoundColumn], dimensionColumns: [String: Int], memo: inout RowMemo) throws {
+        if !produced.isEmpty { produced.removeAll(keepingCapacity: true) }
         var rowFailed = false
         let rowIndex = row.index
+        // With one value column (a long file) each source is asked once per row: no memo.
+        let useMemo = columns.count > 1
         func value(_ d: Dimension, _ column: BoundColumn) -> DimensionResolver.Resolution? {
             switch column.slots[d.ordinal] {
             case .none: return nil
             case .fixed(let r): return r
             case .column(let resolver, let slot, let c):
-                if memo.row[slot] == rowIndex, let hit = memo.values[slot] { return hit }
+                if useMemo, memo.row[slot] == rowIndex, let hit = memo.values[slot] { return hit }
                 let raw = CellText.of(row, column: c)
                 let res: DimensionResolver.Resolution
                 if d == .indicator, !table.ignoreRows.isEmpty, table.ignoreRows.contains(where: { $0.matches(raw.trimmedSpaces) }) {
@@ -477,8 +488,10 @@ final class TableProcessor {
                     res = resolver.resolve(raw)
                     for issue in res.issues { report(issue, at: location(c, row: rowIndex, header: nil), raw: raw) }
                 }
-                memo.row[slot] = rowIndex
-                memo.values[slot] = res
+                if useMemo {
+                    memo.row[slot] = rowIndex
+                    memo.values[slot] = res
+                }
                 return res
             }
         }
@@ -552,10 +565,11 @@ final class TableProcessor {
                 comment = parts.isEmpty ? nil : parts.joined(separator: "; ")
             }
             if status.withholdsValue { parsed.value = nil }
-            let provenance = Provenance(file: document.file, sheet: sheetName, cell: CellReference(column: column.column, row: rowIndex),
-                                        columnHeader: column.header, original: cellValue, originalUnit: parsed.originalUnit, conversion: parsed.conversion)
-            produced.append(Observation(key: .init(clusterID: cluster, region: region, year: year, indicator: indicatorID), value: parsed.value,
-                                        unit: indicatorRef.indicator.unit, status: status, comment: comment, provenance: provenance))
+            try deliver(Observation(key: .init(clusterID: cluster, region: region, year: year, indicator: indicatorID), value: parsed.value,
+                                    unit: indicatorRef.indicator.unit, status: status, comment: comment,
+                                    provenance: Provenance(file: document.file, sheet: sheetName, cell: CellReference(column: column.column, row: rowIndex),
+                                                           columnHeader: column.header, original: cellValue, originalUnit: parsed.originalUnit,
+                                                           conversion: parsed.conversion)))
             derivedContext = (cluster, region, year, status)
         }
         if let ctx = derivedContext {
@@ -566,7 +580,7 @@ final class TableProcessor {
                 if let decimals = indicator.decimals { v = ValueParser.rounded(v, decimals: decimals) }
                 let numRef = CellReference(column: nc, row: row.index), denRef = CellReference(column: dc, row: row.index)
                 let text = "=\(numRef?.description ?? "?")/\(denRef?.description ?? "?")*\(NumberFormatting.plain(d.factor))"
-                produced.append(Observation(key: .init(clusterID: ctx.cluster, region: ctx.region, year: ctx.year, indicator: d.indicator), value: .number(v),
+                try deliver(Observation(key: .init(clusterID: ctx.cluster, region: ctx.region, year: ctx.year, indicator: d.indicator), value: .number(v),
                                        unit: indicator.unit, status: ctx.status.withholdsValue ? .normal : ctx.status,
                                        comment: "derived: \(d.numerator) / \(d.denominator) × \(NumberFormatting.plain(d.factor))",
                                        provenance: Provenance(file: document.file, sheet: sheetName, cell: numRef, columnHeader: nil, originalText: text, originalUnit: nil)))

@@ -9,6 +9,9 @@ extension String {
         // bytes of NBSP (C2 A0), U+2000-block spaces (E2 80 xx) and the BOM (EF BB BF).
         func maybeSpace(_ b: UInt8) -> Bool { b <= 0x20 || b == 0xC2 || b == 0xE2 || b == 0xEF || b >= 0x80 && b <= 0xBF }
         if !maybeSpace(first) && !maybeSpace(last) { return self }
+        // A non-ASCII letter at an end (`estimé`) only looked like a space: ask the scalars.
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c == "\u{FEFF}" }
+        if let f = unicodeScalars.first, let l = unicodeScalars.last, !isSpace(f), !isSpace(l) { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace || c == "\u{FEFF}" { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace || c == "\u{FEFF}" { s = s.dropLast() }

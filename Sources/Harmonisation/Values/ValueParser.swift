@@ -18,6 +18,8 @@ public struct ValueParser: Sendable {
         public var year: Int
         public var formatKind: NumberFormat.Kind
         public let fromWorkbook: Bool
+        /// The unit's text as the file wrote it (`k€`), for provenance; nil when there is none.
+        public let originalUnit: String?
 
         public init(indicator: Indicator, settings: ValueSettings, markers: [String: ObservationStatus], localeDeclared: Bool,
                     year: Int, formatKind: NumberFormat.Kind, fromWorkbook: Bool) {
@@ -28,6 +30,7 @@ public struct ValueParser: Sendable {
             self.year = year
             self.formatKind = formatKind
             self.fromWorkbook = fromWorkbook
+            originalUnit = settings.unit.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 
@@ -56,7 +59,7 @@ public struct ValueParser: Sendable {
 
     public func parse(_ cell: CellValue, _ context: Context) -> Result {
         var result = Result()
-        result.originalUnit = context.settings.unit.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+        result.originalUnit = context.originalUnit
         switch cell {
         case .empty:
             return emptyResult(context)
@@ -69,7 +72,8 @@ public struct ValueParser: Sendable {
             if trimmed.isEmpty { return emptyResult(context) }
             // Markers have no digits or are words ("n.d.", "..", "k.A."): a plain number is never one.
             let plain = Self.isPlainNumber(trimmed)
-            if !plain, let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
+            // A number with a percent sign (`1,20 %`) is no marker either: no lookup for it.
+            if !plain, Self.plainPercent(trimmed) == nil, let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
                 result.flags.add(status)
                 result.notes.append(trimmed)
                 return result
