@@ -1,4 +1,5 @@
 import Foundation
+import SpreadsheetIO
 
 /// Hands observations to another sink that runs on a thread of its own, in batches: writing the
 /// JSON or the workbook then overlaps reading and checking the next rows, instead of adding to
@@ -35,9 +36,7 @@ public final class BackgroundSink: ObservationSink, @unchecked Sendable {
         self.batchSize = max(1, batchSize)
         self.depth = max(1, depth)
         batch.reserveCapacity(self.batchSize)
-        let thread = Thread { [self] in work() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        WorkerThread.start("innaxe.sink") { [self] in work() }
     }
 
     private func work() {

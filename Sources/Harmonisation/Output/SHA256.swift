@@ -1,5 +1,6 @@
 import Foundation
 import Crypto
+import SpreadsheetIO
 
 /// SHA-256, to identify an input file by its content in every output: swift-crypto's (BoringSSL
 /// on Linux, with the CPU's SHA instructions where it has them), behind the small API the
@@ -48,9 +49,7 @@ public struct SHA256 {
     /// while the file is parsed on this one.
     public static func hashFileInBackground(path: String) throws -> PendingDigest {
         let pending = PendingDigest(handle: try open(path))
-        let thread = Thread { pending.run() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        WorkerThread.start("innaxe.sha256") { pending.run() }
         return pending
     }
 

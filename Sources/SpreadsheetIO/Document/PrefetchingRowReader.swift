@@ -16,10 +16,7 @@ public final class PrefetchingRowReader: RowReading {
     public init(_ source: any RowReading, batchSize: Int = 256, depth: Int = 4) {
         pipeline = Pipeline(source: source, batchSize: max(1, batchSize), depth: max(1, depth))
         let pipeline = self.pipeline
-        let thread = Thread { pipeline.readLoop() }
-        thread.name = "innaxe.rows"
-        thread.stackSize = 1 << 20
-        thread.start()
+        WorkerThread.start("innaxe.rows") { pipeline.readLoop() }
     }
 
     deinit { pipeline.cancelAndWait() }

@@ -22,10 +22,7 @@ final class PrefetchingEntryReader {
         name = part
         pipeline = Pipeline(archive: archive, entry: try archive.open(part), chunkSize: chunkSize, depth: depth)
         let pipeline = self.pipeline
-        let thread = Thread { pipeline.inflateLoop() }
-        thread.name = "innaxe.inflate"
-        thread.stackSize = 1 << 20
-        thread.start()
+        WorkerThread.start("innaxe.inflate") { pipeline.inflateLoop() }
     }
 
     /// Stops the thread (a reader may be dropped half-way through a sheet) and waits for it.

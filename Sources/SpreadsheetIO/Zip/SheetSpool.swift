@@ -48,15 +48,13 @@ final class DeflatingSpool: SheetSpool, @unchecked Sendable {
                                     compressionLevel: compressionLevel, modificationTime: modificationTime)
         try archive.add("part.xml", pipe: pipe)
         self.archive = archive
-        let thread = Thread { [self] in
+        WorkerThread.start("innaxe.deflate") { [self] in
             do { try archive.close() } catch {
                 closeError = error
                 pipe.abort()
             }
             done.signal()
         }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
     deinit { discard() }
