@@ -19,6 +19,12 @@ import Testing
         #expect(UnitExpression.find(in: "Hjemtaget finansiering (kr.)")?.currency == "kr")
         #expect(UnitExpression.find(in: "Personal (VZÄ)") == nil)
         #expect(UnitExpression.find(in: "Mitglieder (31.12.)") == nil)
+        // A whole label can be the unit, but a lone letter is a column's name.
+        #expect(UnitExpression.find(in: "Tsd.")?.scale == 1e3)
+        #expect(UnitExpression.find(in: "k€")?.scale == 1e3)
+        #expect(UnitExpression.find(in: "T") == nil)
+        #expect(UnitExpression.find(in: "M") == nil)
+        #expect(UnitExpression.find(in: "Umsatz (T)")?.scale == 1e3)
         #expect(UnitExpression.parse("nombre")?.isCount == true)
         #expect(UnitExpression.parse("Anzahl der Firmen") == nil)
     }

@@ -104,7 +104,9 @@ public struct UnitExpression: Hashable, Sendable, CustomStringConvertible {
             }
             searchEnd = open
         }
-        if let unit = parse(label), unit.currency != nil || unit.scale != 1 || unit.isPercent { return unit }
+        // The whole label as a unit (`k€`, `Tsd.`, `Mio. €`), but not a lone letter: a column
+        // headed `T` or `M` is a name, not thousands or millions.
+        if let unit = parse(label), unit.currency != nil || unit.isPercent || (unit.scale != 1 && label.trimmedSpaces.count > 1) { return unit }
         return nil
     }
 }
