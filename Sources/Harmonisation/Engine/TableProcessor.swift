@@ -360,7 +360,6 @@ final class TableProcessor {
     }
 
     private var preparedCache: [SettingsKey: PreparedSettings] = [:]
-    private var lastPrepared: (key: SettingsKey, settings: PreparedSettings)?
 
     /// The value settings of one column and indicator (mapping < table < indicator < column, then
     /// the row's unit and locale), merged once and reused for every row that has the same.
@@ -377,10 +376,10 @@ final class TableProcessor {
         return prepared
     }
 
+    /// The merge itself, kept by key: a column whose rows alternate units refills its slot from here.
     private func preparedSettings(column: BoundColumn, indicator: Indicator, indicatorID: String, unitText: String?, localeText: String?) -> PreparedSettings {
         let key = SettingsKey(column: column.column, indicator: indicatorID, unit: unitText, locale: localeText)
-        if let last = lastPrepared, last.key == key { return last.settings }
-        if let hit = preparedCache[key] { lastPrepared = (key, hit); return hit }
+        if let hit = preparedCache[key] { return hit }
         var settings = mapping.settings.merged(over: ValueSettings())
         settings = table.settings.merged(over: settings)
         if let s = table.indicatorSettings[indicatorID] { settings = s.merged(over: settings) }
@@ -400,7 +399,6 @@ final class TableProcessor {
                                           localeDeclared: localeDeclared, year: 0, formatKind: .general, fromWorkbook: document.format == .xlsx)
         let prepared = PreparedSettings(settings: settings, context: context)
         if preparedCache.count < 10_000 { preparedCache[key] = prepared }
-        lastPrepared = (key, prepared)
         return prepared
     }
 
@@ -432,20 +430,6 @@ final class TableProcessor {
         }
         lastIndicator = (id, ref)
         return ref
-    }
-
-    /// Number format kinds by the cell's format index, looked up once per index.
-    private var formatKinds: [NumberFormat.Kind?] = []
-
-    private func formatKind(_ formatIndex: Int, column: Int, value: CellValue) -> NumberFormat.Kind {
-        if formatIndex == 0 { return .general }
-        if formatIndex < formatKinds.count, let kind = formatKinds[formatIndex] { return kind }
-        let kind = document.numberFormat(of: Cell(column: column, value: value, formatIndex: formatIndex)).kind
-        if formatIndex < 65_536 {
-            if formatIndex >= formatKinds.count { formatKinds += Array(repeating: nil, count: formatIndex + 1 - formatKinds.count) }
-            formatKinds[formatIndex] = kind
-        }
-        return kind
     }
 
     /// What each resolver gave for the current row, so a row resolves (and reports) each source
@@ -536,10 +520,9 @@ final class TableProcessor {
                        at: here(), raw: "=" + formula.formula, indicator: indicatorID)
                 continue
             }
-            let formatIndex = document.format == .xlsx ? row.formatIndex(at: column.column) : 0
             let context = prepared.context
             context.year = year
-            context.formatKind = formatKind(formatIndex, column: column.column, value: cellValue)
+            context.formatKind = document.format == .xlsx ? document.formatKind(ofIndex: row.formatIndex(at: column.column)) : .general
             var parsed = parser.parse(cellValue, context)
             if !parsed.issues.isEmpty {
                 let at = here(), raw = CellText.of(cellValue)

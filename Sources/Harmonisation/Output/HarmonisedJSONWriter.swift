@@ -33,7 +33,7 @@ public final class HarmonisedJSONWriter: ObservationSink {
         try flush(force: false)
     }
 
-    /// One observation, straight into bytes: the member names are literals and numbers and cell
+    /// One observation, straight into bytes: the member names are literals, and numbers and cell
     /// references are written digit by digit (this runs a million times for a big file). The
     /// output is what `JSONOut` would write, member for member.
     static func write(_ o: Observation, into out: inout JSONOut) {
@@ -61,13 +61,12 @@ public final class HarmonisedJSONWriter: ObservationSink {
         if let sheet = p.sheet { literal(",\"sheet\":", &b); JSONText.appendString(sheet, to: &b) }
         if let cell = p.cell {
             literal(",\"cell\":\"", &b)
-            columnLetters(cell.column, &b)
-            integer(Int64(cell.row), &b)
+            cell.appendA1(to: &b)
             b.append(UInt8(ascii: "\""))
         }
         if let h = p.columnHeader { literal(",\"column_header\":", &b); JSONText.appendString(h, to: &b) }
         literal(",\"original_value\":", &b)
-        if case .string(let text) = p.originalValue { JSONText.appendString(text, to: &b) } else { JSONText.appendString(p.originalText, to: &b) }
+        JSONText.appendString(p.originalText, to: &b)
         if let u = p.originalUnit { literal(",\"original_unit\":", &b); JSONText.appendString(u, to: &b) }
         if let c = p.conversion {
             literal(",\"conversion\":{\"currency\":", &b); JSONText.appendString(c.currency, to: &b)
@@ -112,19 +111,6 @@ public final class HarmonisedJSONWriter: ObservationSink {
     private static func number(_ d: Double, _ b: inout [UInt8]) {
         if d.isFinite, d == d.rounded(), abs(d) < 9.007_199_254_740_992e15 { integer(Int64(d), &b); return }
         b.append(contentsOf: JSONText.number(d).utf8)
-    }
-
-    private static func columnLetters(_ column: Int, _ b: inout [UInt8]) {
-        var c = column - 1
-        if c < 26 {
-            b.append(UInt8(65 + c))
-        } else if c < 702 {
-            c -= 26
-            b.append(UInt8(65 + c / 26)); b.append(UInt8(65 + c % 26))
-        } else {
-            c -= 702
-            b.append(UInt8(65 + c / 676)); b.append(UInt8(65 + c / 26 % 26)); b.append(UInt8(65 + c % 26))
-        }
     }
 
     private func flush(force: Bool) throws {

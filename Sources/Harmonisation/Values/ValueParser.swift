@@ -71,14 +71,15 @@ public struct ValueParser: Sendable {
             let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { return emptyResult(context) }
             // Markers have no digits or are words ("n.d.", "..", "k.A."): a plain number is never one.
-            let plain = Self.isPlainNumber(trimmed)
+            let plain = Self.isPlainNumber(Substring(trimmed))
             // A number with a percent sign (`1,20 %`) is no marker either: no lookup for it.
-            if !plain, Self.plainPercent(trimmed) == nil, let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
+            let percent = plain ? nil : Self.plainPercent(trimmed)
+            if !plain, percent == nil, let status = context.markers[trimmed] ?? context.markers[trimmed.lowercased()] {
                 result.flags.add(status)
                 result.notes.append(trimmed)
                 return result
             }
-            parseText(raw, trimmed: trimmed, plain: plain, context, into: &result)
+            parseText(raw, trimmed: trimmed, plain: plain, percentNumber: percent, context, into: &result)
         case .number(let d):
             parseNumber(d, context, into: &result)
         case .boolean(let b):
@@ -123,7 +124,8 @@ public struct ValueParser: Sendable {
 
     // MARK: text cells
 
-    private func parseText(_ raw: String, trimmed: String, plain: Bool, _ context: Context, into result: inout Result) {
+    /// `percentNumber`: the number of a plain text percentage (`plainPercent`), found by the caller.
+    private func parseText(_ raw: String, trimmed: String, plain: Bool, percentNumber: Substring?, _ context: Context, into result: inout Result) {
         switch context.indicator.type {
         case .text:
             result.value = .text(raw)
@@ -163,7 +165,7 @@ public struct ValueParser: Sendable {
         }
         // Fast path: a plain number with a percent sign (`1,20 %`), the common text percentage;
         // read as ValueText would, without taking the text apart.
-        if let number = Self.plainPercent(trimmed) {
+        if let number = percentNumber {
             let locale = context.settings.locale ?? .automatic
             var probe = Result()
             if let value = readNumber(number, locale: locale, trimmed: trimmed, context, into: &probe), !probe.rejected {
@@ -261,7 +263,7 @@ public struct ValueParser: Sendable {
     }
 
     /// Digits, `.`, `,`, `'`, a leading sign and (no-break) spaces only.
-    static func isPlainNumber(_ s: String) -> Bool {
+    static func isPlainNumber(_ s: Substring) -> Bool {
         var s = s
         // The string's own bytes (native strings are contiguous UTF-8): every text value asks.
         return s.withUTF8 { bytes in
@@ -293,7 +295,7 @@ public struct ValueParser: Sendable {
             break
         }
         let number = Substring(s)[..<end]
-        guard !number.isEmpty, let last = number.utf8.last, last >= 0x30 && last <= 0x39, isPlainNumber(String(number)) else { return nil }
+        guard !number.isEmpty, let last = number.utf8.last, last >= 0x30 && last <= 0x39, isPlainNumber(number) else { return nil }
         return number
     }
 

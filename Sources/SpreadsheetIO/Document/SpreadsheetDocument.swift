@@ -80,4 +80,9 @@ public final class SpreadsheetDocument {
     public func numberFormat(of cell: Cell) -> NumberFormat {
         workbook?.numberFormat(of: cell) ?? .general
     }
+
+    /// The kind of the number format with this format index (General for CSV).
+    public func formatKind(ofIndex formatIndex: Int) -> NumberFormat.Kind {
+        workbook?.formatKind(ofIndex: formatIndex) ?? .general
+    }
 }

@@ -75,36 +75,30 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         return column <= maxColumn ? column : nil
     }
 
-    /// `B7`: letters and digits written into one small buffer (a harmonised workbook writes one
-    /// per observation).
     public var description: String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-            var n = 0
-            var c = column
-            var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
-            var count = 0
-            while c > 0 && count < 3 {
-                let r = UInt8((c - 1) % 26)
-                switch count {
-                case 0: letters.0 = 65 + r
-                case 1: letters.1 = 65 + r
-                default: letters.2 = 65 + r
-                }
-                c = (c - 1) / 26
-                count += 1
-            }
-            if count > 2 { buffer[n] = letters.2; n += 1 }
-            if count > 1 { buffer[n] = letters.1; n += 1 }
-            if count > 0 { buffer[n] = letters.0; n += 1 }
-            var digits: (UInt64, UInt64) = (0, 0)
-            var d = 0
-            var r = row
-            withUnsafeMutableBytes(of: &digits) { tmp in
-                repeat { tmp[d] = UInt8(r % 10) + 48; r /= 10; d += 1 } while r > 0 && d < 16
-                for k in stride(from: d - 1, through: 0, by: -1) where n < 16 { buffer[n] = tmp[k]; n += 1 }
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendA1(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `B7` as UTF-8: a harmonised output writes one per observation, so the letters and
+    /// digits go straight into the caller's buffer.
+    public func appendA1(to bytes: inout [UInt8]) {
+        var c = column - 1
+        if c < 26 {
+            bytes.append(UInt8(65 + c))
+        } else if c < 702 {
+            c -= 26
+            bytes.append(UInt8(65 + c / 26)); bytes.append(UInt8(65 + c % 26))
+        } else {
+            c -= 702
+            bytes.append(UInt8(65 + c / 676 % 26)); bytes.append(UInt8(65 + c / 26 % 26)); bytes.append(UInt8(65 + c % 26))
         }
+        let start = bytes.count
+        var r = row
+        repeat { bytes.append(UInt8(48 + r % 10)); r /= 10 } while r > 0
+        bytes[start...].reverse()
     }
 
     public static func < (a: CellReference, b: CellReference) -> Bool {

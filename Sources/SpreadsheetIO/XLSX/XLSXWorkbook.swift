@@ -149,6 +149,12 @@ public final class XLSXWorkbook {
         numberFormats.indices.contains(cell.formatIndex) ? numberFormats[cell.formatIndex] : .general
     }
 
+    /// The kind of a cell style's number format, by the cell's format index: one array read (the
+    /// engine asks it for every value).
+    public func formatKind(ofIndex formatIndex: Int) -> NumberFormat.Kind {
+        formatKinds.indices.contains(formatIndex) ? formatKinds[formatIndex] : .general
+    }
+
     /// Streams a sheet's rows. A chart sheet (or any sheet without cells) yields no rows.
     public func rows(of sheet: SheetInfo) throws -> WorksheetReader {
         guard sheet.kind == .worksheet || sheet.kind == .macrosheet || sheet.kind == .dialogsheet else {
