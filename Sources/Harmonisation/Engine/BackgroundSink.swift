@@ -16,93 +16,57 @@ import SpreadsheetIO
 public final class BackgroundSink: ObservationSink, @unchecked Sendable {
     private let target: ObservationSink
     private let batchSize: Int
-    private let depth: Int
     /// Filled by the producer only.
     private var batch: [Observation] = []
-
-    // Shared with the writing thread, under `condition`.
-    private let condition = NSCondition()
-    private var queue: [[Observation]] = []
-    private var closed = false
-    private var failure: Error?
     private var failureThrown = false
-    private var running = true
-    /// Who waits on `condition`: each side wakes the other only then.
-    private var workerWaiting = false
-    private var producerWaiting = false
+    private let queue: BoundedQueue<[Observation]>
+    private let finished = DispatchSemaphore(value: 0)
+    /// Set by the writing thread before it cancels the queue.
+    private let lock = NSLock()
+    private var failure: Error?
 
     public init(_ target: ObservationSink, batchSize: Int = 2048, depth: Int = 4) {
         self.target = target
         self.batchSize = max(1, batchSize)
-        self.depth = max(1, depth)
+        queue = BoundedQueue(depth: depth)
         batch.reserveCapacity(self.batchSize)
         WorkerThread.start("innaxe.sink") { [self] in work() }
     }
 
     private func work() {
-        while true {
-            condition.lock()
-            while queue.isEmpty && !closed {
-                workerWaiting = true
-                condition.wait()
-                workerWaiting = false
-            }
-            if queue.isEmpty {
-                running = false
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let next = queue.removeFirst()
-            let failed = failure != nil
-            if producerWaiting { condition.broadcast() }
-            condition.unlock()
-            guard !failed else { continue }
+        defer { finished.signal() }
+        while let next = queue.take() {
             do {
                 for o in next { try target.accept(o) }
             } catch {
-                condition.lock()
-                failure = error
-                condition.unlock()
+                lock.withLock { failure = error }
+                queue.cancel()
+                return
             }
         }
     }
 
+    private var currentFailure: Error? { lock.withLock { failure } }
+
     public func accept(_ observation: Observation) throws {
         batch.append(observation)
-        if batch.count >= batchSize { try handOver() }
-    }
-
-    private func handOver() throws {
+        guard batch.count >= batchSize else { return }
         let full = batch
         batch = []
         batch.reserveCapacity(batchSize)
-        condition.lock()
-        while queue.count >= depth && failure == nil {
-            producerWaiting = true
-            condition.wait()
-            producerWaiting = false
+        if !queue.put(full), !failureThrown, let error = currentFailure {
+            failureThrown = true
+            throw error
         }
-        if failure == nil { queue.append(full) }
-        if workerWaiting { condition.broadcast() }
-        let error = failureThrown ? nil : failure
-        if error != nil { failureThrown = true }
-        condition.unlock()
-        if let error { throw error }
     }
 
     /// Waits until the target has every observation; throws the target's error if it failed.
     /// Call once, after the last `accept`.
     public func drain() throws {
-        if !batch.isEmpty {
-            do { try handOver() } catch {}
-        }
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while running { condition.wait() }
-        let error = failure
-        condition.unlock()
-        if let error { throw error }
+        if !batch.isEmpty { queue.put(batch) }
+        batch = []
+        queue.close()
+        finished.wait()
+        if let error = currentFailure { throw error }
     }
 }

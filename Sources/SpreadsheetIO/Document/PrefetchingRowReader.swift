@@ -9,63 +9,84 @@ import Foundation
 /// Rows come in the source's order; an error of the source is thrown after the rows read before
 /// it, and again by every later call. Dropping the reader half-way stops the thread.
 public final class PrefetchingRowReader: RowReading {
-    private let pipeline: Pipeline
-    private var batch: [Row] = []
-    private var position = 0
-
-    public init(_ source: any RowReading, batchSize: Int = 256, depth: Int = 4) {
-        pipeline = Pipeline(source: source, batchSize: max(1, batchSize), depth: max(1, depth))
-        let pipeline = self.pipeline
-        WorkerThread.start("innaxe.rows") { pipeline.readLoop() }
+    private enum Item {
+        case rows([Row])
+        case failure(Error)
     }
 
-    deinit { pipeline.cancelAndWait() }
+    private let queue: BoundedQueue<Item>
+    private let reading: Reading
+    private var batch: [Row] = []
+    private var position = 0
+    private var failure: Error?
+
+    public init(_ source: any RowReading, batchSize: Int = 256, depth: Int = 4) {
+        queue = BoundedQueue(depth: depth)
+        reading = Reading(source: source, batchSize: max(1, batchSize))
+        let reading = self.reading, queue = self.queue
+        WorkerThread.start("innaxe.rows") { reading.run(into: queue) }
+    }
+
+    /// Stops the thread (a reader may be dropped half-way through a sheet) and waits for it.
+    deinit {
+        queue.cancel()
+        reading.finished.wait()
+    }
 
     public func next() throws -> Row? {
         if position < batch.count {
             defer { position += 1 }
             return batch[position]
         }
+        if let failure { throw failure }
         // The rows read go back to the reading thread to be freed there, off this one.
-        let spent = batch
+        if !batch.isEmpty { reading.recycle(batch) }
         batch = []
-        guard let more = try pipeline.nextBatch(returning: spent) else { return nil }
-        batch = more
-        position = 1
-        return batch[0]
+        switch queue.take() {
+        case .rows(let rows)?:
+            batch = rows
+            position = 1
+            return rows[0]
+        case .failure(let error)?:
+            failure = error
+            throw error
+        case nil:
+            return nil
+        }
     }
 
-    /// The state shared by the caller and the reading thread, guarded by one condition.
-    private final class Pipeline: @unchecked Sendable {
+    /// The reading thread's side: the source (owned by it from `init` on) and the batches the
+    /// caller has finished with.
+    private final class Reading: @unchecked Sendable {
         private var source: (any RowReading)?
         private let batchSize: Int
-        private let depth: Int
-        private let condition = NSCondition()
-        private var ready: [[Row]] = []
-        private var finished = false
-        private var failure: Error?
-        private var cancelled = false
-        private var running = true
-        /// Who waits on `condition`: each side wakes the other only then (a wake-up per batch
-        /// cost more than the rows it carried).
-        private var readerWaiting = false
-        private var callerWaiting = false
+        let finished = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var spent: [[Row]] = []
 
-        init(source: any RowReading, batchSize: Int, depth: Int) {
+        init(source: any RowReading, batchSize: Int) {
             self.source = source
             self.batchSize = batchSize
-            self.depth = depth
         }
 
-        func readLoop() {
-            defer {
-                condition.lock()
-                source = nil
-                running = false
-                condition.broadcast()
-                condition.unlock()
+        func recycle(_ rows: [Row]) { lock.withLock { spent.append(rows) } }
+
+        func run(into queue: BoundedQueue<Item>) {
+            // The source is released here, before the caller's deinit may go on.
+            if let source { read(source, into: queue) }
+            source = nil
+            _ = takeSpent()
+            finished.signal()
+        }
+
+        private func takeSpent() -> [[Row]] {
+            lock.withLock {
+                defer { spent.removeAll() }
+                return spent
             }
-            guard let source else { return }
+        }
+
+        private func read(_ source: any RowReading, into queue: BoundedQueue<Item>) {
             while true {
                 var rows: [Row] = []
                 rows.reserveCapacity(batchSize)
@@ -79,54 +100,11 @@ public final class PrefetchingRowReader: RowReading {
                 } catch let e {
                     error = e
                 }
-                condition.lock()
-                var freeing = spent
-                spent = []
-                while ready.count >= depth && !cancelled {
-                    readerWaiting = true
-                    condition.wait()
-                    readerWaiting = false
-                }
-                if cancelled { condition.unlock(); return }
-                if !spent.isEmpty { freeing += spent; spent = [] }
-                if !rows.isEmpty { ready.append(rows) }
-                if let error { failure = error }
-                if end || error != nil { finished = true }
-                if callerWaiting { condition.broadcast() }
-                let stop = finished
-                condition.unlock()
-                freeing.removeAll()
-                if stop { return }
+                _ = takeSpent()   // the caller's finished batches, freed on this thread
+                if !rows.isEmpty, !queue.put(.rows(rows)) { return }
+                if let error { queue.put(.failure(error)); queue.close(); return }
+                if end { queue.close(); return }
             }
-        }
-
-        /// Batches the caller has read, freed by the reading thread.
-        private var spent: [[Row]] = []
-
-        func nextBatch(returning used: [Row]) throws -> [Row]? {
-            condition.lock()
-            defer { condition.unlock() }
-            if !used.isEmpty, running { spent.append(used) }
-            while ready.isEmpty && !finished {
-                callerWaiting = true
-                condition.wait()
-                callerWaiting = false
-            }
-            if !ready.isEmpty {
-                let rows = ready.removeFirst()
-                if readerWaiting { condition.broadcast() }
-                return rows
-            }
-            if let failure { throw failure }
-            return nil
-        }
-
-        func cancelAndWait() {
-            condition.lock()
-            cancelled = true
-            condition.broadcast()
-            while running { condition.wait() }
-            condition.unlock()
         }
     }
 }
