@@ -24,15 +24,21 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
         header = try book.style(.header)
         integer = try book.style(.integer)
         decimal = try book.style(CellStyle(numberFormat: "#,##0.00##"))
-        // Codes, names, units and statuses repeat down the sheet: shared strings, as Excel
-        // writes them (a fifth of the XML to build and deflate); cells, texts and comments that
-        // vary stay inline, so the table stays small.
         var options = SheetOptions.table
-        options.sharedStringColumns = [1, 2, 4, 6, 7, 9, 10, 13, 14]
+        options.sharedStringColumns = Set(Self.columns.indices.filter { Self.columns[$0].repeats }.map { $0 + 1 })
         observations = try book.addSheet(named: "Observations", options: options)
-        try observations.writeRow(["cluster_id", "region", "year", "indicator", "value", "unit", "obs_status", "obs_comment",
-                                   "file", "sheet", "cell", "original_value", "original_unit", "currency", "rate_per_eur"].map { .string($0) }, style: header)
+        try observations.writeRow(Self.columns.map { .string($0.name) }, style: header)
     }
+
+    /// The Observations sheet's columns, in the order `accept` writes them. Codes, names, units
+    /// and statuses repeat down the sheet: shared strings, as Excel writes them (a fifth of the
+    /// XML to build and deflate); cells, texts and comments that vary stay inline, so the table
+    /// stays small.
+    static let columns: [(name: String, repeats: Bool)] = [
+        ("cluster_id", true), ("region", true), ("year", false), ("indicator", true), ("value", false), ("unit", true),
+        ("obs_status", true), ("obs_comment", false), ("file", true), ("sheet", true), ("cell", false), ("original_value", false),
+        ("original_unit", true), ("currency", true), ("rate_per_eur", false),
+    ]
 
     public func accept(_ o: Observation) throws {
         let value: CellValue
