@@ -13,6 +13,13 @@ enum CLIErrors {
         }
     }
 
+    /// An error as one readable line: a SpreadsheetError names its file, sheet and cell; a
+    /// Foundation error says what the system said.
+    static func text(_ error: Error) -> String {
+        if let e = error as? SpreadsheetError { return e.description }
+        return error.localizedDescription
+    }
+
     static func printError(_ message: String) {
         var stderr = StandardError()
         print(message, to: &stderr)

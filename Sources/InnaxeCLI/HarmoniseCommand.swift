@@ -38,7 +38,7 @@ struct HarmoniseCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            CLIErrors.printError("error: cannot create the output folder \(out): \(error.localizedDescription)")
+            CLIErrors.printError("error: cannot create the output folder \(out): \(CLIErrors.text(error))")
             throw ExitCode(2)
         }
         let writer: HarmonisedJSONWriter
@@ -58,12 +58,15 @@ struct HarmoniseCommand: ParsableCommand {
         do {
             try jsonSink.drain()
             try workbookSink.drain()
-            try writer.finish(reports: reports, findings: findings)
+            // The JSON, the largest output and the one programs read, is put in place last: a
+            // run that fails on the way leaves no truncated harmonised.json.
             try workbook.finish(index: index, reports: reports, findings: findings)
-            try Data(report.json().utf8).write(to: URL(fileURLWithPath: out + "/validation-report.json"))
+            try Data(report.json().utf8).write(to: URL(fileURLWithPath: out + "/validation-report.json"), options: .atomic)
             try report.writeWorkbook(path: out + "/validation-report.xlsx")
+            try writer.finish(reports: reports, findings: findings)
         } catch {
-            CLIErrors.printError("error: cannot write the outputs: \(error.localizedDescription)")
+            writer.discard()
+            CLIErrors.printError("error: cannot write the outputs into \(out): \(CLIErrors.text(error))")
             throw ExitCode(2)
         }
         print(FindingsTable.render(report, showInfo: false))

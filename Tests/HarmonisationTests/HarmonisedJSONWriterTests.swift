@@ -82,3 +82,32 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).contains("\"value\":0.30000000000000004,"))
     }
 }
+
+/// harmonised.json appears whole or not at all: a run that fails half-way (another output could
+/// not be written) must not leave a truncated JSON where programs look for the dataset.
+@Suite struct HarmonisedJSONWriterPublishingTests {
+    @Test func theFileAppearsOnlyWhenFinishedAndNotAtAllWhenDiscarded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("innaxe-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Fixtures.run("dlsc")
+        let mapping = try Fixtures.mapping("dlsc")
+        let kept = folder.appendingPathComponent("kept.json").path
+        let dropped = folder.appendingPathComponent("dropped.json").path
+        try Data("earlier run".utf8).write(to: URL(fileURLWithPath: dropped))
+
+        let writer = try HarmonisedJSONWriter(path: kept, schema: Fixtures.schema, rates: Fixtures.rates, mappings: [mapping])
+        for o in run.observations { try writer.accept(o) }
+        #expect(!FileManager.default.fileExists(atPath: kept), "nothing at the path before finish")
+        try writer.finish(reports: run.reports, findings: run.findings)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: kept))) as? [String: Any])
+        #expect((json["observations"] as? [Any])?.count == run.observations.count)
+
+        let failing = try HarmonisedJSONWriter(path: dropped, schema: Fixtures.schema, rates: Fixtures.rates, mappings: [mapping])
+        for o in run.observations { try failing.accept(o) }
+        failing.discard()
+        #expect(try String(contentsOfFile: dropped, encoding: .utf8) == "earlier run", "a discarded run leaves the earlier file as it was")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no temporary file left: \(leftovers)")
+    }
+}

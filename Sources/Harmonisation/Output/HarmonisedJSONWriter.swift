@@ -4,16 +4,15 @@ import Foundation
 /// written as they arrive, so a million of them never sit in memory; the inputs (with their
 /// SHA-256) and the finding counts follow once every file is read.
 public final class HarmonisedJSONWriter: ObservationSink {
-    private let handle: FileHandle
+    /// Appears at its path only when `finish` completes: a run that fails half-way leaves no
+    /// truncated JSON behind (and an earlier run's file untouched).
+    private let file: AtomicOutputFile
     private var out = JSONOut()
     private var first = true
     public private(set) var count = 0
 
     public init(path: String, schema: IndicatorSchema, rates: CurrencyRates, mappings: [PartnerMapping]) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = h
+        file = try AtomicOutputFile(path: path)
         out.raw("{\"format\":\"innaxe-harmonised\",\"format_version\":1,")
         out.raw("\"schema\":{\"id\":\(JSONTextString(schema.id)),\"version\":\(JSONTextString(schema.version))},")
         out.raw("\"rates\":{\"version\":\(JSONTextString(rates.version)),\"source\":\(JSONTextString(rates.source))},")
@@ -115,7 +114,7 @@ public final class HarmonisedJSONWriter: ObservationSink {
 
     private func flush(force: Bool) throws {
         guard force || out.bytes.count > 1 << 20 else { return }
-        try handle.write(contentsOf: Data(out.bytes))
+        try file.write(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
     }
 
@@ -134,8 +133,11 @@ public final class HarmonisedJSONWriter: ObservationSink {
         out.raw(Severity.allCases.reversed().map { s in "\"\(s.rawValue)\":\(findings.filter { $0.severity == s }.reduce(0) { $0 + $1.occurrences })" }.joined(separator: ","))
         out.raw("}}\n")
         try flush(force: true)
-        try handle.close()
+        try file.commit()
     }
+
+    /// Gives the output up (another output failed): nothing appears at the path.
+    public func discard() { file.discard() }
 }
 
 enum InputJSON {

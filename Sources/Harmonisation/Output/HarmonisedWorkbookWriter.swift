@@ -5,7 +5,8 @@ import SpreadsheetIO
 /// year, a `Sources` sheet (inputs, hashes, versions) and a `Findings` sheet.
 public final class HarmonisedWorkbookWriter: ObservationSink {
     private let book: XLSXWriter
-    private let observations: WorksheetWriter
+    /// Observations, then `Observations (2)`… past Excel's last row.
+    private let observations: ContinuedSheet
     private let schema: IndicatorSchema
     private let rates: CurrencyRates
     private let mappings: [PartnerMapping]
@@ -13,7 +14,8 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
     private let integer: CellStyleID
     private let decimal: CellStyleID
 
-    public init(path: String, schema: IndicatorSchema, rates: CurrencyRates, mappings: [PartnerMapping]) throws {
+    public init(path: String, schema: IndicatorSchema, rates: CurrencyRates, mappings: [PartnerMapping],
+                rowsPerSheet: Int = CellReference.maxRow) throws {
         // Deflate level 1: the observations sheet of a big run is tens of millions of cells, and
         // level 6 would triple the time for a file about 30 % smaller.
         book = try XLSXWriter(path: path, properties: WorkbookProperties(title: "INNAXE harmonised indicators"),
@@ -26,8 +28,8 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
         decimal = try book.style(CellStyle(numberFormat: "#,##0.00##"))
         var options = SheetOptions.table
         options.sharedStringColumns = Set(Self.columns.indices.filter { Self.columns[$0].repeats }.map { $0 + 1 })
-        observations = try book.addSheet(named: "Observations", options: options)
-        try observations.writeRow(Self.columns.map { .string($0.name) }, style: header)
+        observations = try ContinuedSheet(in: book, named: "Observations", options: options, header: Self.columns.map { .string($0.name) },
+                                          headerStyle: header, rowLimit: rowsPerSheet)
     }
 
     /// The Observations sheet's columns, in the order `accept` writes them. Codes, names, units
@@ -119,9 +121,10 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
 
 /// The findings as a sheet (shared by the harmonised workbook and the validation report).
 enum FindingsSheet {
+    static let columns = ["severity", "code", "file", "sheet", "cell", "row", "column_header", "message", "raw", "expected", "hint"]
+
     static func write(_ findings: [Finding], to book: XLSXWriter, header: CellStyleID, name: String = "Findings") throws {
-        let sheet = try book.addSheet(named: name, options: .table)
-        try sheet.writeRow(["severity", "code", "file", "sheet", "cell", "row", "column_header", "message", "raw", "expected", "hint"].map { .string($0) }, style: header)
+        let sheet = try ContinuedSheet(in: book, named: name, options: .table, header: columns.map { .string($0) }, headerStyle: header)
         for f in findings {
             try sheet.writeRow([
                 .string(f.severity.rawValue), .string(f.code.rawValue), .string(f.location.file), f.location.sheet.map(CellValue.string) ?? .empty,

@@ -7,14 +7,14 @@ import Darwin
 /// An output file that appears whole or not at all: bytes go to a temporary file in the target's
 /// folder (same file system, so the final `rename` is atomic) and only `commit()` puts it in place.
 /// Dropped without `commit()`, the temporary file is removed: a failure half-way leaves nothing.
-final class AtomicOutputFile: ByteSink {
-    let path: String
-    let displayName: String
+public final class AtomicOutputFile: ByteSink {
+    public let path: String
+    public let displayName: String
     let temporaryPath: String
     private var fd: Int32
     private var committed = false
 
-    init(path: String, displayName: String? = nil) throws {
+    public init(path: String, displayName: String? = nil) throws {
         self.path = path
         self.displayName = displayName ?? path
         temporaryPath = try TemporaryPath.beside(path, tag: "tmp")
@@ -25,12 +25,17 @@ final class AtomicOutputFile: ByteSink {
         }
     }
 
-    deinit {
+    deinit { discard() }
+
+    /// Gives the output up: the temporary file is removed and the target left as it was.
+    public func discard() {
         if fd >= 0 { close(fd) }
+        fd = -1
         if !committed { unlink(temporaryPath) }
+        committed = true
     }
 
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -42,8 +47,12 @@ final class AtomicOutputFile: ByteSink {
         }
     }
 
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
     /// Closes the temporary file and renames it over the target.
-    func commit() throws {
+    public func commit() throws {
         guard !committed else { return }
         let closed = close(fd)
         fd = -1

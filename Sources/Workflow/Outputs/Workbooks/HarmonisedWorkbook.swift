@@ -13,8 +13,8 @@ enum HarmonisedWorkbook {
         let book = try XLSXWriter(path: path, properties: WorkbookProperties(title: "INNAXE harmonised indicators"))
         let styles = try WorkbookStyles(book)
 
-        let long = try book.addSheet(named: "Observations", options: .table)
-        try long.writeRow(observationColumns.map { .string($0) }, style: styles.header)
+        let long = try ContinuedSheet(in: book, named: "Observations", options: .table, header: observationColumns.map { .string($0) },
+                                      headerStyle: styles.header)
         for o in dataset.observations {
             let r = o.record
             try long.writeRow([
