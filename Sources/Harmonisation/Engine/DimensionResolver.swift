@@ -12,11 +12,15 @@ final class DimensionResolver {
         /// `value` read once as a year and as a status code: every observation asks.
         let year: Int?
         let status: ObservationStatus?
+        /// `value` is `-`, the indicator of an ignored row: asked once per value, and comparing
+        /// a label with a one-character literal is no identity check.
+        let isIgnoredRow: Bool
 
         init(value: String?, issues: [ValueIssue] = [], failed: Bool = false) {
             self.value = value
             self.issues = issues
             self.failed = failed
+            isIgnoredRow = value == "-"
             year = value.flatMap { Int($0) }
             status = value.flatMap { ObservationStatus(rawValue: $0) }
         }

@@ -65,18 +65,22 @@ public final class ObservationIndex {
 
     /// One remembered string per field (cluster, region, indicator, file, sheet): consecutive
     /// observations mostly repeat them, and one comparison is cheaper than a hash.
-    private var lastSeen: [(String, Int32)?] = Array(repeating: nil, count: 5)
+    /// Two plain arrays rather than one of optional tuples: reading a tuple out copied (and
+    /// retained) its string before the comparison.
+    private var lastText = [String](repeating: "", count: 5)
+    private var lastID = [Int32](repeating: -1, count: 5)
 
     private func intern(_ s: String?, slot: Int) -> Int32 {
         guard let s else { return -1 }
-        if let (text, id) = lastSeen[slot], text == s { return id }
+        if lastID[slot] >= 0, lastText[slot] == s { return lastID[slot] }
         let id: Int32
         if let known = stringIDs[s] { id = known } else {
             id = Int32(strings.count)
             strings.append(s)
             stringIDs[s] = id
         }
-        lastSeen[slot] = (s, id)
+        lastText[slot] = s
+        lastID[slot] = id
         return id
     }
 

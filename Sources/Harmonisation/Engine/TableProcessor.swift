@@ -487,7 +487,7 @@ final class TableProcessor {
         var derivedContext: (cluster: String, region: String, year: Int, status: ObservationStatus)?
         for column in columns {
             let indicatorRes = value(.indicator, column)
-            guard let indicatorRes, let indicatorID = indicatorRes.value, indicatorID != "-", !indicatorRes.failed,
+            guard let indicatorRes, !indicatorRes.isIgnoredRow, let indicatorID = indicatorRes.value, !indicatorRes.failed,
                   let indicatorRef = indicator(indicatorID) else { continue }
             let regionRes = value(.region, column)
             let yearRes = value(.year, column)
