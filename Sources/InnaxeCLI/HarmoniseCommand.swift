@@ -12,8 +12,9 @@ struct HarmoniseCommand: ParsableCommand {
           harmonised.json         observations with value, unit, status and provenance \
         (file, sheet, cell, original text and unit), the schema, rates and mapping versions, \
         and each input's SHA-256 (docs/harmonised.schema.json)
-          harmonised.xlsx         the same as a workbook: Observations (long), Comparison \
-        (regions × indicators for the latest year), Sources, Findings
+          harmonised.xlsx         the same as a workbook: Observations (long; past Excel's \
+        1,048,576 rows it goes on in Observations (2), …), Comparison (regions × indicators \
+        for the latest year), Sources, Findings
           validation-report.json  the findings, grouped, with cell references
           validation-report.xlsx  the same as a workbook: Summary (groups), Findings, Inputs
 

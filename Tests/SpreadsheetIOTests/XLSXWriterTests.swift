@@ -304,6 +304,8 @@ import Testing
             ([.empty, .empty, .number(-.infinity)], .nonFiniteNumber, "C2"),
             ([.dateTime(CivilDateTime(year: 1899, month: 12, day: 31))], .dateOutOfRange, "A2"),
             ([.string("nul\u{0}byte")], .invalidWrite, "A2"),
+            // A text long enough to live on the heap, its NUL at the very end.
+            ([.string(""), .string(String(repeating: "é", count: 40) + "\u{0}")], .invalidWrite, "B2"),
         ]
         for (values, kind, ref) in cases {
             let error = #expect(throws: SpreadsheetError.self) { try s.writeRow(values) }

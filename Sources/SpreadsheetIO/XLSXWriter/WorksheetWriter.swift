@@ -153,7 +153,7 @@ public final class WorksheetWriter {
             if s.utf8.count > 32_767, s.utf16.count > 32_767 {
                 throw cellError(.textTooLong, row, column, "the text has \(s.utf16.count) characters; Excel holds at most 32,767 in a cell")
             }
-            if s.utf8.contains(0) { throw cellError(.invalidWrite, row, column, "the text holds a NUL character, which no spreadsheet can store") }
+            if Self.holdsNUL(s) { throw cellError(.invalidWrite, row, column, "the text holds a NUL character, which no spreadsheet can store") }
         case .dateTime(let d):
             if d.year < 1900 || d.year > 9999 {
                 throw cellError(.dateOutOfRange, row, column, "\(d) is outside the dates Excel can store (1900-01-01 to 9999-12-31)")
@@ -163,6 +163,13 @@ public final class WorksheetWriter {
         default:
             break
         }
+    }
+
+    /// `memchr` over the stored bytes: the generic `utf8.contains(0)` walked every text of a
+    /// million-row sheet byte by byte, a tenth of the sheet's writing time.
+    @inline(__always)
+    static func holdsNUL(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil } ?? s.utf8.contains(0)
     }
 
     private func cellError(_ kind: SpreadsheetError.Kind, _ row: Int, _ column: Int, _ reason: String) -> SpreadsheetError {
@@ -450,3 +457,5 @@ extension CellRange {
         "$" + CellReference.columnLetters(first.column) + "$\(first.row):$" + CellReference.columnLetters(last.column) + "$\(last.row)"
     }
 }
+
+import Foundation
