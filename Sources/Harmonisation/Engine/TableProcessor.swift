@@ -145,7 +145,10 @@ final class TableProcessor {
                                     message: "table \"\(table.name)\": no header at \(how)", hint: "check header: in the mapping"))
             return
         }
-        let labels = HeaderBuilder.labels(from: headerRows, text: { CellText.of($0.value) })
+        // A header over several rows spreads its group labels by the sheet's merged ranges; a
+        // sheet that cannot be read a second time is reported by the main read.
+        let merges = headerRows.count > 1 ? ((try? document.mergedCells(of: sheet)) ?? []) : []
+        let labels = HeaderBuilder.labels(from: headerRows, merges: merges, text: { CellText.of($0.value) })
         let headerRow = headerRows.last!.index
         guard let bound = bind(labels: labels, headerRow: headerRows.first!.index, fixedCells: fixedCells) else { return }
         reportUnmapped(labels: labels, bound: bound, headerRow: headerRows.first!.index)

@@ -76,6 +76,15 @@ public final class SpreadsheetDocument {
         return try CSVReader(path: path, displayName: file, options: csvOptions)
     }
 
+    /// The merged ranges of a sheet (none for CSV). Excel writes them after the cells, so this
+    /// reads the whole sheet once: ask only when a header spans several rows.
+    public func mergedCells(of sheet: SheetInfo) throws -> [CellRange] {
+        guard let workbook else { return [] }
+        let reader = try workbook.rows(of: sheet)
+        while try reader.next() != nil {}
+        return reader.mergedCells
+    }
+
     /// The number format of a cell (General for CSV).
     public func numberFormat(of cell: Cell) -> NumberFormat {
         workbook?.numberFormat(of: cell) ?? .general
