@@ -191,6 +191,28 @@ import Testing
         #expect(!r.observations.contains { $0.indicator == "ris_rd_exp_public_pct_gdp" && $0.year == 2023 })
     }
 
+    /// A row of nothing but uncalculated formulas, its label included, is one finding at its
+    /// first formula; it is not a blank row, so the table goes on to the data after it.
+    @Test func rowOfOnlyUncalculatedFormulas() throws {
+        let r = try Fixtures.runFile("fixtures/xlsx/uncalculated-formulas.xlsx", mapping: """
+            mapping_version: 1
+            partner: biocat
+            region: ES51
+            tables:
+              - header: {row: 1}
+                end: {blank_row: true}
+                indicator: {column: Indicador, map: {Empreses biotec: ls_companies_biotech, Spin-offs: spinoffs_founded}}
+                values: [{header_pattern: '^\\d{4}$', year: {header: true}}]
+            """)
+        #expect(codes(r, .formulaWithoutValue) == ["A3"])
+        let finding = try #require(r.findings(.formulaWithoutValue).first)
+        #expect(finding.raw == "=\"Empreses \"&\"total\"")
+        #expect(finding.message.contains("A3, B3, C3"))
+        #expect(r.observations.map { "\($0.indicator) \($0.year) \($0.value?.number ?? .nan)" }
+                == ["ls_companies_biotech 2022 310.0", "ls_companies_biotech 2023 325.0", "spinoffs_founded 2022 12.0", "spinoffs_founded 2023 15.0"])
+        #expect(r.findings(.unmappedRow).isEmpty)
+    }
+
     /// docs/findings.md lists every code, and every code listed exists.
     @Test func everyCodeIsDocumented() throws {
         let doc = try String(contentsOfFile: Fixtures.path("docs/findings.md"), encoding: .utf8)

@@ -32,6 +32,18 @@ import Testing
         #expect(throws: SpreadsheetError.self) { try book.sheet(at: 5) }
     }
 
+    /// A row holding only formulas saved without values comes out with no cells and its
+    /// formulas listed: dropping it would hide why the values are missing.
+    @Test func aRowOfOnlyUncalculatedFormulasIsPassedOn() throws {
+        let rows = try allRows(try open("uncalculated-formulas.xlsx"), "Indicadors")
+        #expect(rows.keys.sorted() == [1, 2, 3, 4])
+        #expect(rows[3]?.cells == [])
+        #expect(rows[3]?.uncachedFormulas == [Row.UncachedFormula(column: 1, formula: "\"Empreses \"&\"total\""),
+                                               Row.UncachedFormula(column: 2, formula: "SUM(B2:B2)*4"),
+                                               Row.UncachedFormula(column: 3, formula: "SUM(C2:C2)*4")])
+        #expect(value(rows, "B4") == .number(12))
+    }
+
     @Test func readsEveryCellType() throws {
         let rows = try allRows(try open("excel-style-indicators.xlsx"), "Indicadors")
         #expect(value(rows, "A1") == .string("Codi"))

@@ -308,6 +308,18 @@ final class TableProcessor {
         if row == nil { row = try reader.next() }
         while var current = row {
             defer { previousIndex = current.index }
+            if current.cells.isEmpty, let formula = current.uncachedFormulas.first {
+                // Not a blank row (the table goes on after it), but nothing in it can be read.
+                let cells = current.uncachedFormulas.compactMap { CellReference(column: $0.column, row: current.index)?.description }
+                report(ValueIssue(.formulaWithoutValue, "row \(current.index) holds only formulas saved without their computed values (\(cells.joined(separator: ", "))), so nothing in it can be read",
+                                  expected: "the formulas' results, as Excel or LibreOffice save them",
+                                  hint: "the file was saved by a program that does not calculate: open it in Excel or LibreOffice, save, and send it again"),
+                       at: location(formula.column, row: current.index), raw: "=" + formula.formula)
+                seenData = true
+                rowsRead += 1
+                row = try reader.next()
+                continue
+            }
             if current.isBlank || (current.index > previousIndex + 1 && seenData) {
                 if table.end.blankRow && seenData { break }
                 if current.isBlank { row = try reader.next(); continue }

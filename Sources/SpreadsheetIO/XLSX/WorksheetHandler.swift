@@ -159,7 +159,9 @@ final class WorksheetHandler: XMLEventHandler {
 
     private func finishRow() {
         rowOpen = false
-        guard !cells.isEmpty else { uncachedFormulas.removeAll(); return }
+        // A row of nothing but formulas saved without values has no cell, yet it is not blank:
+        // it is passed on (cells empty, formulas listed) so that its reader can say so.
+        guard !cells.isEmpty || !uncachedFormulas.isEmpty else { return }
         if !cellsInOrder {
             // Out-of-order cells are rare (hand-made files); a later duplicate wins, as in Excel.
             var byColumn: [Int: Cell] = [:]
