@@ -353,12 +353,30 @@ import Testing
         do {
             let b = try book(folder)
             let s = try b.addSheet(named: "S")
-            for i in 1...5_000 { try s.writeRow([.number(Double(i)), .string("row \(i)")]) }
+            // Past XLSXWriter.inMemorySheetBytes, so the sheet streams through a spool on disk.
+            for i in 1...40_000 { try s.writeRow([.number(Double(i)), .string("row \(i)")]) }
             #expect(try WrittenWorkbook.listing(folder).count > 1, "spools exist while writing")
             // dropped here without close(): a failure half-way
         }
         #expect(try WrittenWorkbook.listing(folder) == ["out.xlsx"])
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous")
+    }
+
+    /// A small sheet stays in memory: no temporary file and no thread for a workbook of a few
+    /// kilobytes (a feedback workbook per submission), and the package is the same.
+    @Test func smallSheetsNeedNoTemporaryFile() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let b = try book(folder)
+        let small = try b.addSheet(named: "Small")
+        for i in 1...500 { try small.writeRow([.number(Double(i)), .string("row \(i)")]) }
+        #expect(try WrittenWorkbook.listing(folder) == [], "nothing on disk while a small sheet is written")
+        try b.close()
+        #expect(try WrittenWorkbook.listing(folder) == ["out.xlsx"])
+        let read = try XLSXWorkbook(path: folder.appendingPathComponent("out.xlsx").path)
+        let rows = try WrittenWorkbook.rows(read, "Small").rows
+        #expect(rows.count == 500)
+        #expect(rows[500]?.value(at: 2) == .string("row 500"))
     }
 
     @Test func aSheetKeptAfterItsWorkbookIsGoneRefusesRowsWithANamedError() throws {

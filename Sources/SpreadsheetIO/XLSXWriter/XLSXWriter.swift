@@ -59,6 +59,8 @@ public final class XLSXWriter {
     private(set) var sharedStrings: SharedStringTable?
     private let styles = StyleTable()
     private let spoolKind = SpoolKind.fromEnvironment
+    /// A sheet's XML stays in memory up to this size, then streams through a spool on disk.
+    static let inMemorySheetBytes = 1 << 20
     private var closed = false
     private let startTime: Int
 
@@ -106,10 +108,11 @@ public final class XLSXWriter {
             throw SpreadsheetError(.invalidWrite, file: displayName, sheet: name,
                                    reason: "column \(bad.key) width \(bad.value): columns are 1…16384, widths 0…255")
         }
-        let spool: SheetSpool = spoolKind == .plain
-            ? try PlainSpool(besides: path, displayName: displayName)
-            : try DeflatingSpool(besides: path, displayName: displayName, compressionLevel: self.options.compressionLevel,
-                                 modificationTime: time_t(startTime))
+        let (path, displayName, kind, level, time) = (self.path, self.displayName, spoolKind, self.options.compressionLevel, time_t(startTime))
+        let spool = BufferingSpool(threshold: Self.inMemorySheetBytes) { () throws -> SheetSpool in
+            if kind == .plain { return try PlainSpool(besides: path, displayName: displayName) }
+            return try DeflatingSpool(besides: path, displayName: displayName, compressionLevel: level, modificationTime: time)
+        }
         let selected = !options.hidden && sheets.allSatisfy(\.options.hidden)
         let sheet = WorksheetWriter(name: name, position: sheets.count + 1, options: options, isSelectedTab: selected,
                                     workbook: self, spool: spool, styles: styles)

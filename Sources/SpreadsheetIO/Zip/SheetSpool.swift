@@ -107,3 +107,44 @@ final class PlainSpool: SheetSpool {
     func add(to archive: ZipWriter, as name: String) throws { try archive.add(name, file: file.temporaryPath) }
     func discard() {}  // the uncommitted temporary file is removed when `file` goes
 }
+
+/// Keeps a sheet's XML in memory until it passes `threshold` bytes, and only then hands it to a
+/// file-backed spool (made on demand) for the rest. Most sheets are small (a summary, a report,
+/// one submission's feedback), and a file-backed spool costs a temporary file and, for
+/// `DeflatingSpool`, a thread: for a workbook of a few kilobytes that was most of its writing
+/// time. A small sheet is deflated with the rest of the package at assembly.
+final class BufferingSpool: SheetSpool {
+    private var buffer: [UInt8] = []
+    private var spilled: SheetSpool?
+    private let threshold: Int
+    private let makeSpool: () throws -> SheetSpool
+
+    init(threshold: Int, makeSpool: @escaping () throws -> SheetSpool) {
+        self.threshold = threshold
+        self.makeSpool = makeSpool
+    }
+
+    /// Whether the sheet went to the file-backed spool (for tests).
+    var hasSpilled: Bool { spilled != nil }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if let spilled { try spilled.write(bytes); return }
+        buffer.append(contentsOf: bytes)
+        guard buffer.count > threshold else { return }
+        let spool = try makeSpool()
+        spilled = spool
+        try buffer.withUnsafeBytes { try spool.write($0) }
+        buffer = []
+    }
+
+    func finish() throws { try spilled?.finish() }
+
+    func add(to archive: ZipWriter, as name: String) throws {
+        if let spilled { try spilled.add(to: archive, as: name) } else { try archive.add(name, bytes: buffer) }
+    }
+
+    func discard() {
+        spilled?.discard()
+        buffer = []
+    }
+}
