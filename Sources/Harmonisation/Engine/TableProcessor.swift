@@ -12,7 +12,7 @@ final class TableProcessor {
     private let sheet: SheetInfo
     private let fileName: String
     private let markers: [String: ObservationStatus]
-    private let emit: (Observation) throws -> Void
+    private let emit: (__owned Observation) throws -> Void
     private(set) var findings: [Finding] = []
     private(set) var rowsRead = 0
 
@@ -66,7 +66,7 @@ final class TableProcessor {
     private var buffering: Bool { table.totals != nil || table.latestBy != nil }
 
     init(table: TableMapping, mapping: PartnerMapping, schema: IndicatorSchema, parser: ValueParser, document: SpreadsheetDocument,
-         sheet: SheetInfo, fileName: String, markers: [String: ObservationStatus], emit: @escaping (Observation) throws -> Void) {
+         sheet: SheetInfo, fileName: String, markers: [String: ObservationStatus], emit: @escaping (__owned Observation) throws -> Void) {
         self.table = table
         self.mapping = mapping
         self.schema = schema
@@ -463,7 +463,7 @@ final class TableProcessor {
     /// array reused for every row.
     private var produced: [Observation] = []
 
-    private func deliver(_ o: Observation) throws {
+    private func deliver(_ o: __owned Observation) throws {
         if buffering { produced.append(o) } else { try emit(o) }
     }
 

@@ -28,6 +28,7 @@ public struct Provenance: Hashable, Sendable {
         public var rateKind: String
     }
 
+    @inline(__always)
     public init(file: String, sheet: String?, cell: CellReference?, columnHeader: String?, original: CellValue, originalUnit: String?,
                 conversion: Conversion? = nil, summedCells: [CellReference] = []) {
         self.file = file
