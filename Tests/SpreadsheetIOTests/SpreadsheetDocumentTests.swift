@@ -24,6 +24,15 @@ import Testing
         #expect(try again.next() == header)
     }
 
+    /// Merged ranges come after the cells in the sheet XML; the document reads them on request.
+    @Test func mergedCellsOfASheetAndNoneForCSV() throws {
+        let book = try SpreadsheetDocument(path: TestPaths.fixture("partners/Medicen_Tableau_de_bord_2019-2023.xlsx"))
+        let merges = try book.mergedCells(of: book.sheet(named: "Tableau de bord"))
+        #expect(Set(merges.map(\.description)) == ["A1:H1", "B3:E3", "F3:H3"])
+        let csv = try SpreadsheetDocument(path: TestPaths.fixture("csv/cp1252-semicolon-french.csv"))
+        #expect(try csv.mergedCells(of: csv.sheets[0]).isEmpty)
+    }
+
     @Test func aWorkbookIsReadAsOneWhateverItsName() throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

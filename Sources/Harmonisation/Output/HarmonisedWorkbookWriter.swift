@@ -14,6 +14,8 @@ public final class HarmonisedWorkbookWriter: ObservationSink {
     private let integer: CellStyleID
     private let decimal: CellStyleID
 
+    /// `rowsPerSheet` (header included) is Excel's limit; tests pass less to see the
+    /// continuation sheets without writing a million rows.
     public init(path: String, schema: IndicatorSchema, rates: CurrencyRates, mappings: [PartnerMapping],
                 rowsPerSheet: Int = CellReference.maxRow) throws {
         // Deflate level 1: the observations sheet of a big run is tens of millions of cells, and

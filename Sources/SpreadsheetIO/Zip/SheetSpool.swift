@@ -124,9 +124,6 @@ final class BufferingSpool: SheetSpool {
         self.makeSpool = makeSpool
     }
 
-    /// Whether the sheet went to the file-backed spool (for tests).
-    var hasSpilled: Bool { spilled != nil }
-
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         if let spilled { try spilled.write(bytes); return }
         buffer.append(contentsOf: bytes)
