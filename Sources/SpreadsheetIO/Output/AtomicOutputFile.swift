@@ -12,7 +12,8 @@ public final class AtomicOutputFile: ByteSink {
     public let displayName: String
     let temporaryPath: String
     private var fd: Int32
-    private var committed = false
+    private enum State { case open, committed, discarded }
+    private var state = State.open
 
     public init(path: String, displayName: String? = nil) throws {
         self.path = path
@@ -29,10 +30,11 @@ public final class AtomicOutputFile: ByteSink {
 
     /// Gives the output up: the temporary file is removed and the target left as it was.
     public func discard() {
+        guard state == .open else { return }
+        state = .discarded
         if fd >= 0 { close(fd) }
         fd = -1
-        if !committed { unlink(temporaryPath) }
-        committed = true
+        unlink(temporaryPath)
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -53,14 +55,18 @@ public final class AtomicOutputFile: ByteSink {
 
     /// Closes the temporary file and renames it over the target.
     public func commit() throws {
-        guard !committed else { return }
+        switch state {
+        case .committed: return
+        case .discarded: throw SpreadsheetError(.cannotWrite, file: displayName, reason: "the output was given up before it was complete")
+        case .open: break
+        }
         let closed = close(fd)
         fd = -1
         guard closed == 0 else {
             throw SpreadsheetError(.cannotWrite, file: displayName, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
         try TemporaryPath.rename(temporaryPath, to: path, displayName: displayName)
-        committed = true
+        state = .committed
     }
 }
 

@@ -12,6 +12,7 @@ import Glibc
 ///   overlap on two cores; at assembly the deflated entry is copied into the workbook as is.
 /// - `PlainSpool`: the XML goes to a temporary file, deflated by the final `zip_close` afterwards
 ///   (one core, generation then compression, as libxlsxwriter's constant-memory mode does).
+/// Either is opened only once a sheet outgrows memory (`BufferingSpool`, below).
 protocol SheetSpool: ByteSink {
     /// No more bytes; the part is complete (waits for the compressor).
     func finish() throws
@@ -111,8 +112,8 @@ final class PlainSpool: SheetSpool {
 /// Keeps a sheet's XML in memory until it passes `threshold` bytes, and only then hands it to a
 /// file-backed spool (made on demand) for the rest. Most sheets are small (a summary, a report,
 /// one submission's feedback), and a file-backed spool costs a temporary file and, for
-/// `DeflatingSpool`, a thread: for a workbook of a few kilobytes that was most of its writing
-/// time. A small sheet is deflated with the rest of the package at assembly.
+/// `DeflatingSpool`, a thread, for every sheet. A small sheet is deflated with the rest of the
+/// package at assembly.
 final class BufferingSpool: SheetSpool {
     private var buffer: [UInt8] = []
     private var spilled: SheetSpool?
